@@ -1,0 +1,65 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else supports them.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 5000
+FLASK := $(BIN)/flask --app app
+PYTHON ?= python3
+
+.PHONY: run test install browser-deps axe translations lint-sprache bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test,bench]'
+	touch $@
+
+install: $(VENV)/.installed translations/en/LC_MESSAGES/messages.mo
+
+translations/en/LC_MESSAGES/messages.mo: translations/en/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(BIN)/pybabel compile --statistics -d translations
+
+# Serve the app with content and marked demo data on the embedded SQLite database.
+# COOKIE_SECURE=0 because the local server speaks plain http; a deployment behind https keeps the default.
+run: install
+	mkdir -p instance
+	$(FLASK) db-upgrade
+	$(FLASK) load-content
+	$(FLASK) load-demo
+	COOKIE_SECURE=0 $(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Chromium and its driver come from Debian's packages; installed here when missing and we are root.
+browser-deps:
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	else \
+		echo "Die Browser-Tests brauchen Chromium und ChromeDriver."; \
+		echo "Bitte als root installieren: apt-get install chromium chromium-driver"; exit 1; \
+	fi
+
+# axe-core (a current 4.x) from npm, pinned by package-lock.json.
+axe: node_modules/axe-core/axe.min.js
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+		if [ "$$(id -u)" = "0" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+		else echo "Die Tests brauchen npm (Debian-Paket npm)."; exit 1; fi; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install browser-deps axe
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+lint-sprache: install
+	$(FLASK) lint-sprache
+
+# Extract texts, update the catalogues and compile them (after changing a user-facing text).
+translations: install
+	$(FLASK) translations
+
+bench: install
+	$(BIN)/python -m tools.bench
+
+clean:
+	rm -rf $(VENV) node_modules

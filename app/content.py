@@ -1,0 +1,95 @@
+"""Load the Leichte Sprache texts kept in content/ (YAML that Prüfer:innen can review)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from flask import current_app
+
+from .i18n import current_language
+
+PAGES = ("start", "hilfe", "daten", "ueber")
+
+
+@dataclass(frozen=True)
+class Wunsch:
+    """A suggested wish inside a life area."""
+
+    key: str
+    text: str
+    bild: str
+
+
+@dataclass(frozen=True)
+class Bereich:
+    """A life area with its pictogram and suggested wishes."""
+
+    key: str
+    name: str
+    bild: str
+    wuensche: tuple[Wunsch, ...]
+
+    def wunsch(self, key: str) -> Wunsch | None:
+        """Return the suggested wish with this key, if any."""
+        return next((w for w in self.wuensche if w.key == key), None)
+
+
+@lru_cache(maxsize=64)
+def _read(path: Path, _mtime: float) -> dict:
+    """Parse a YAML file; the mtime in the key reloads it after an edit."""
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def read_yaml(path: Path) -> dict:
+    """Read a content file, cached until it changes."""
+    return _read(path, path.stat().st_mtime)
+
+
+def content_dir() -> Path:
+    """The content folder of the running app."""
+    return Path(current_app.config["CONTENT_DIR"])
+
+
+def localized(name: str, lang: str | None = None) -> dict:
+    """Read content/<lang>/<name>.yml, falling back to German."""
+    lang = lang or current_language()
+    path = content_dir() / lang / f"{name}.yml"
+    if not path.exists():
+        path = content_dir() / "de" / f"{name}.yml"
+    return read_yaml(path)
+
+
+def bereiche(lang: str | None = None) -> tuple[Bereich, ...]:
+    """All life areas in their fixed order."""
+    return tuple(
+        Bereich(
+            key=item["key"],
+            name=item["name"],
+            bild=item["bild"],
+            wuensche=tuple(Wunsch(**w) for w in item.get("wuensche", [])),
+        )
+        for item in localized("lebensbereiche", lang)["bereiche"]
+    )
+
+
+def bereich(key: str, lang: str | None = None) -> Bereich | None:
+    """The life area with this key, if it exists."""
+    return next((b for b in bereiche(lang) if b.key == key), None)
+
+
+def bereich_keys() -> tuple[str, ...]:
+    """Keys of all life areas (language-independent)."""
+    return tuple(b.key for b in bereiche("de"))
+
+
+def woerter(lang: str | None = None) -> list[dict]:
+    """Glossary entries."""
+    return localized("woerterbuch", lang)["woerter"]
+
+
+def sozialraeume_file(directory: Path) -> list[dict]:
+    """The Sozialräume shipped with the deployment."""
+    return read_yaml(directory / "sozialraeume.yml")["sozialraeume"]

@@ -1,0 +1,23 @@
+"""Error pages in Leichte Sprache: never a stack trace, always a way back."""
+from __future__ import annotations
+
+from flask import Flask, render_template
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+KNOWN = (400, 403, 404, 405, 413, 429, 500)
+
+
+def init_app(app: Flask) -> None:
+    """Register one handler for all HTTP errors and one for unexpected exceptions."""
+
+    @app.errorhandler(HTTPException)
+    def _http(error: HTTPException):
+        code = error.code if error.code in KNOWN else 400
+        return render_template("fehler.html", code=code), error.code or 400
+
+    @app.errorhandler(Exception)
+    def _unexpected(error: Exception):
+        if isinstance(error, HTTPException):
+            return _http(error)
+        app.logger.exception("Unerwarteter Fehler")
+        return render_template("fehler.html", code=500), InternalServerError.code

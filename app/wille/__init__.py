@@ -1,0 +1,1 @@
+"""„Was ich will“: a Nutzer:in says what they want, one question per page."""

@@ -1,0 +1,125 @@
+"""Business rules of the Wille flow: drafts, saving, loading for a change, deleting."""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..models import Draft, Person, Sozialraum, WilleBereich, WilleRecord, utcnow
+from ..personal_code import generate, hash_code, normalise
+from .flow import store_decision
+
+
+def load_draft(db: Session, token: str | None) -> Draft | None:
+    """The draft behind a session's token, if it still exists."""
+    return db.get(Draft, token) if token else None
+
+
+def new_draft(db: Session, max_age_hours: int, data: dict | None = None) -> Draft:
+    """Start a draft; drafts older than the limit are removed on the way."""
+    db.execute(delete(Draft).where(Draft.updated_at < utcnow() - timedelta(hours=max_age_hours)))
+    draft = Draft(token=secrets.token_urlsafe(32), data=data or {}, updated_at=utcnow())
+    db.add(draft)
+    return draft
+
+
+def update_draft(draft: Draft, data: dict) -> None:
+    """Replace the draft's answers."""
+    draft.data = data
+    draft.updated_at = utcnow()
+
+
+@dataclass
+class SaveResult:
+    """What saving produced: a new personal code to show once, and whether anything was stored."""
+
+    code: str | None
+    stored: bool
+
+
+def _fill(record: WilleRecord, data: dict, db: Session) -> None:
+    """Copy the draft's answers into a record, replacing its areas."""
+    record.filled_by = data["wer"]
+    record.use_allowed = data.get("erlaubnis") == "ja"
+    wohnort = data.get("wohnort")
+    record.sozialraum_id = (
+        db.scalar(select(Sozialraum.id).where(Sozialraum.key == wohnort)) if wohnort else None
+    )
+    record.bereiche.clear()
+    for position, key in enumerate(data["bereiche"]):
+        answer = data["antworten"][key]
+        record.bereiche.append(
+            WilleBereich(
+                position=position, bereich=key, jetzt=answer["jetzt"],
+                wuensche=list(answer.get("wuensche", [])),
+                eigener_wunsch=answer.get("eigener_wunsch", ""),
+                selbst=answer.get("selbst", ""), helfer=list(answer["helfer"]),
+            )
+        )
+
+
+def _new_person(db: Session, key: str) -> tuple[Person, str]:
+    """A person with a fresh code that no one else has."""
+    while True:
+        code = generate()
+        code_hash = hash_code(normalise(code) or "", key)
+        if db.scalar(select(Person.id).where(Person.code_hash == code_hash)) is None:
+            person = Person(code_hash=code_hash)
+            db.add(person)
+            return person, code
+
+
+def save_wille(db: Session, data: dict, code_key: str, person_id: int | None = None) -> SaveResult:
+    """Store the answers as the person decided; with two „Nein“, nothing is stored."""
+    use, keep = store_decision(data)
+    if data.get("edit_wille"):
+        record = db.get(WilleRecord, data["edit_wille"])
+        if record is None or record.person_id != person_id:
+            return SaveResult(code=None, stored=False)
+        _fill(record, data, db)
+        return SaveResult(code=None, stored=True)
+    if not use and not keep:
+        return SaveResult(code=None, stored=False)
+    record = WilleRecord(created_month=utcnow().strftime("%Y-%m"), filled_by="", use_allowed=use)
+    code = None
+    if keep:
+        person, code = _new_person(db, code_key)
+        record.person = person
+    db.add(record)
+    _fill(record, data, db)
+    return SaveResult(code=code, stored=True)
+
+
+def draft_from_record(record: WilleRecord, sozialraum_key: str | None) -> dict:
+    """Turn a saved Wille back into draft data, so the person can change it page by page."""
+    data = {
+        "bereiche": [b.bereich for b in record.bereiche],
+        "antworten": {
+            b.bereich: {
+                "jetzt": b.jetzt, "wuensche": list(b.wuensche), "eigener_wunsch": b.eigener_wunsch,
+                "wunsch_done": True, "selbst": b.selbst, "helfer": list(b.helfer),
+            }
+            for b in record.bereiche
+        },
+        "wohnort": sozialraum_key or "unbekannt",
+        "wer": record.filled_by,
+        "erlaubnis": "ja" if record.use_allowed else "nein",
+        "edit_wille": record.id,
+    }
+    return data
+
+
+def find_person(db: Session, raw_code: str, code_key: str) -> Person | None:
+    """The person whose code this is, if any."""
+    normalised = normalise(raw_code)
+    if normalised is None:
+        return None
+    return db.scalar(select(Person).where(Person.code_hash == hash_code(normalised, code_key)))
+
+
+def delete_person(db: Session, person: Person) -> None:
+    """Delete a person and every answer linked to them (rows cascade in the database too)."""
+    db.delete(person)

@@ -1,0 +1,222 @@
+"""Pages of „Was ich will“ for Nutzer:innen: thin views over flow.py and operations.py."""
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from .. import content
+from ..db import commit, get_db
+from ..models import Sozialraum
+from ..session_state import clear_everything, current_draft
+from . import flow, forms
+from .operations import save_wille, update_draft
+from .options import area_options, choice_options, helper_options, jetzt_options, wish_options
+
+bp = Blueprint("wille", __name__, url_prefix="/will")
+
+BACK_TO_CHECK = "pruefen"
+
+
+def step_url(step: flow.Step, **params) -> str:
+    """URL of a question page."""
+    if step.name == "bereiche":
+        return url_for("wille.bereiche", **params)
+    if step.name == "pruefen":
+        return url_for("wille.pruefen")
+    if step.bereich:
+        return url_for("wille.bereich_frage", bereich=step.bereich, frage=step.name, **params)
+    return url_for("wille.frage", frage=step.name, **params)
+
+
+def _progress(data: dict, step: flow.Step) -> dict:
+    """Numbers for „Frage 3 von 12“ and the back link."""
+    order = flow.steps(data)
+    previous = flow.previous_step(data, step)
+    return {
+        "number": order.index(step) + 1,
+        "total": len(order) - 1,
+        "back_url": step_url(previous) if previous else url_for("wille.start"),
+    }
+
+
+def _guard(data: dict, step: flow.Step):
+    """Redirect to the first open page if this page is not reachable yet."""
+    if not flow.can_visit(data, step):
+        return redirect(step_url(flow.first_open(data)))
+    return None
+
+
+def _after_answer(draft, data: dict, step: flow.Step):
+    """Store the answer, commit once, and go on (back to the check page after a change)."""
+    update_draft(draft, data)
+    commit()
+    back = request.args.get("zurueck") == BACK_TO_CHECK
+    return redirect(step_url(flow.next_step(data, step, back_to_check=back)))
+
+
+def _render(template: str, form, data: dict, step: flow.Step, **context):
+    """Render a question page with the shared context."""
+    return render_template(
+        template, form=form, step=step, zurueck=request.args.get("zurueck"),
+        **_progress(data, step), **context,
+    )
+
+
+@bp.get("/")
+def start():
+    """Intro page of „Was ich will“."""
+    return render_template("wille/start.html")
+
+
+@bp.route("/bereiche", methods=["GET", "POST"])
+def bereiche():
+    """Choose life areas."""
+    db = get_db()
+    draft = current_draft(db, create=request.method == "POST")
+    data = draft.data if draft else {}
+    form = forms.BereicheForm(data={"bereiche": data.get("bereiche", [])})
+    form.bereiche.choices = [(b.key, b.name) for b in content.bereiche()]
+    if form.validate_on_submit():
+        data = flow.set_bereiche(data, form.bereiche.data, content.bereich_keys())
+        return _after_answer(draft, data, flow.BEREICHE)
+    return _render("wille/bereiche.html", form, data, flow.BEREICHE, options=area_options())
+
+
+def _area_form(frage: str, bereich: content.Bereich, answers: dict):
+    """Build the form of a per-area question, filled with earlier answers."""
+    if frage == "jetzt":
+        form = forms.JetztForm(data={"jetzt": answers.get("jetzt")})
+        form.jetzt.choices = [(o["value"], o["label"]) for o in jetzt_options()]
+        return form, {"options": jetzt_options()}
+    if frage == "wunsch":
+        form = forms.WunschForm(
+            data={"wuensche": answers.get("wuensche", []), "eigener_wunsch": answers.get("eigener_wunsch", "")}
+        )
+        form.wuensche.choices = [(w.key, w.text) for w in bereich.wuensche]
+        return form, {"options": wish_options(bereich)}
+    if frage == "selbst":
+        return forms.SelbstForm(data={"selbst": answers.get("selbst", "")}), {}
+    form = forms.HilfeForm(data={"helfer": answers.get("helfer", [])})
+    form.helfer.choices = [(o["value"], o["label"]) for o in helper_options()]
+    return form, {"options": helper_options()}
+
+
+def _area_values(frage: str, form) -> dict:
+    """The answer values of a valid per-area form."""
+    if frage == "jetzt":
+        return {"jetzt": form.jetzt.data}
+    if frage == "wunsch":
+        return {"wuensche": form.wuensche.data or [], "eigener_wunsch": form.eigener_wunsch.data, "wunsch_done": True}
+    if frage == "selbst":
+        return {"selbst": form.selbst.data}
+    return {"helfer": form.helfer.data}
+
+
+@bp.route("/<bereich>/<frage>", methods=["GET", "POST"])
+def bereich_frage(bereich: str, frage: str):
+    """One question about one life area."""
+    area = content.bereich(bereich)
+    if area is None or frage not in flow.AREA_STEPS:
+        abort(404)
+    db = get_db()
+    draft = current_draft(db)
+    if draft is None:
+        return redirect(url_for("wille.start"))
+    data, step = draft.data, flow.Step(frage, bereich)
+    if (blocked := _guard(data, step)) is not None:
+        return blocked
+    form, extra = _area_form(frage, area, data.get("antworten", {}).get(bereich, {}))
+    if form.validate_on_submit():
+        return _after_answer(draft, flow.set_area_answer(data, bereich, _area_values(frage, form)), step)
+    return _render(f"wille/{frage}.html", form, data, step, bereich=area, **extra)
+
+
+def _sozialraum_options() -> list[dict]:
+    """The active Sozialräume of the deployment, plus „I don't know“."""
+    rows = get_db().scalars(select(Sozialraum).where(Sozialraum.aktiv).order_by(Sozialraum.id))
+    options = [
+        {"value": s.key, "label": f"{s.name} in {s.stadt}" if s.name != s.stadt else s.name,
+         "hint": ", ".join(s.ortsteile), "bild": "ort"}
+        for s in rows
+    ]
+    return options + [{"value": "unbekannt", "label": _("Das weiß ich nicht."), "bild": "hilfe", "hint": ""}]
+
+
+def _final_options(frage: str) -> list[dict]:
+    """Options of a final question."""
+    if frage == "wohnort":
+        return _sozialraum_options()
+    return choice_options(frage)
+
+
+@bp.route("/<frage>", methods=["GET", "POST"])
+def frage(frage: str):
+    """One of the questions after the life areas: place, who filled in, consent, code."""
+    if frage not in flow.FINAL_STEPS or frage == "pruefen":
+        abort(404)
+    db = get_db()
+    draft = current_draft(db)
+    if draft is None:
+        return redirect(url_for("wille.start"))
+    data, step = draft.data, flow.Step(frage)
+    if (blocked := _guard(data, step)) is not None:
+        return blocked
+    options = _final_options(frage)
+    form = forms.ChoiceForm(data={"antwort": data.get(frage)})
+    form.antwort.choices = [(o["value"], o["label"]) for o in options]
+    if form.validate_on_submit():
+        return _after_answer(draft, {**data, frage: form.antwort.data}, step)
+    return _render("wille/auswahl.html", form, data, step, options=options, frage=frage)
+
+
+@bp.route("/pruefen", methods=["GET", "POST"])
+def pruefen():
+    """Check answers, then save as the person decided."""
+    db = get_db()
+    draft = current_draft(db)
+    if draft is None:
+        return redirect(url_for("wille.start"))
+    data = draft.data
+    if (blocked := _guard(data, flow.PRUEFEN)) is not None:
+        return blocked
+    form = forms.ConfirmForm()
+    if form.validate_on_submit():
+        result = save_wille(db, data, current_app.config["CODE_KEY"], session.get("person"))
+        update_draft(draft, {**data, "gespeichert": result.stored})
+        commit()
+        if result.code:
+            # Shown once on the next pages, kept only in this browser's signed cookie.
+            session["neuer_code"] = result.code
+        return redirect(url_for("wille.fertig"))
+    return _render("wille/pruefen.html", form, data, flow.PRUEFEN, rows=check_rows(data))
+
+
+def check_rows(data: dict) -> list[dict]:
+    """Rows of the check-answers list and of the „Mein Wille“ sheet."""
+    from .options import describe
+
+    return describe(data, _sozialraum_options())
+
+
+@bp.get("/fertig")
+def fertig():
+    """Done: the printable „Mein Wille“ sheet and, if chosen, the personal code."""
+    draft = current_draft(get_db())
+    if draft is None or "gespeichert" not in draft.data:
+        return redirect(url_for("wille.start"))
+    return render_template(
+        "wille/fertig.html", rows=check_rows(draft.data), data=draft.data,
+        code=session.get("neuer_code"), form=forms.ConfirmForm(),
+    )
+
+
+@bp.post("/fertig")
+def beenden():
+    """„Fertig“: forget everything of this person in this browser and show the start page."""
+    form = forms.ConfirmForm()
+    if not form.validate_on_submit():
+        return redirect(url_for("wille.fertig"))
+    clear_everything(get_db())
+    commit()
+    return redirect(url_for("pages.start", neu=1))

@@ -1,0 +1,127 @@
+/* Mitreden: JavaScript only enhances. Every page works without it. */
+(function () {
+  "use strict";
+  var body = document.body;
+
+  /* Vorlesen: read the main content aloud with a voice of the page's language. */
+  function setupVorlesen() {
+    var button = document.querySelector("[data-vorlesen]");
+    if (!button || !("speechSynthesis" in window)) { return; }
+    var note = button.parentNode.querySelector(".vorlesen-hinweis");
+    var label = button.querySelector("span");
+    var lang = button.getAttribute("data-lang");
+    function voice() {
+      var prefix = lang.slice(0, 2);
+      var voices = window.speechSynthesis.getVoices();
+      return voices.filter(function (v) { return v.lang && v.lang.replace("_", "-").toLowerCase() === lang.toLowerCase(); })[0] ||
+        voices.filter(function (v) { return v.lang && v.lang.toLowerCase().indexOf(prefix) === 0; })[0] || null;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var synth = window.speechSynthesis;
+      if (synth.speaking) { synth.cancel(); label.textContent = button.getAttribute("data-start"); return; }
+      var chosen = voice();
+      if (!chosen) {
+        /* Never read German text with an English voice: say why nothing is read instead. */
+        note.textContent = button.getAttribute("data-keine-stimme");
+        note.hidden = false;
+        return;
+      }
+      var main = document.getElementById("inhalt");
+      var utterance = new SpeechSynthesisUtterance(main.innerText);
+      utterance.lang = chosen.lang;
+      utterance.voice = chosen;
+      utterance.rate = 0.9;
+      utterance.onend = function () { label.textContent = button.getAttribute("data-start"); };
+      label.textContent = button.getAttribute("data-stopp");
+      synth.speak(utterance);
+    });
+  }
+
+  /* A draft kept in this browser: what was typed survives a failed submit or a lost connection. */
+  function draftKey(form) { return "mitreden-entwurf:" + location.pathname; }
+  function setupDrafts() {
+    if (body.hasAttribute("data-neu")) {
+      try { Object.keys(sessionStorage).forEach(function (k) { if (k.indexOf("mitreden-entwurf:") === 0) { sessionStorage.removeItem(k); } }); } catch (e) { /* storage off */ }
+      return;
+    }
+    var form = document.querySelector("form[data-entwurf]");
+    if (!form) { return; }
+    var key = draftKey(form);
+    var saved = null;
+    try { saved = JSON.parse(sessionStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    var hasServerValue = Array.prototype.some.call(form.elements, function (el) {
+      return (el.type === "checkbox" || el.type === "radio") ? el.checked : (el.tagName === "TEXTAREA" && el.value.trim() !== "");
+    });
+    if (saved && !hasServerValue) {
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (!(el.name in saved) || el.name === "csrf_token") { return; }
+        if (el.type === "checkbox" || el.type === "radio") { el.checked = saved[el.name].indexOf(el.value) !== -1; }
+        else if (el.tagName === "TEXTAREA") { el.value = saved[el.name][0] || ""; }
+      });
+    }
+    function store() {
+      var data = {};
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (!el.name || el.name === "csrf_token") { return; }
+        data[el.name] = data[el.name] || [];
+        if ((el.type === "checkbox" || el.type === "radio")) { if (el.checked) { data[el.name].push(el.value); } }
+        else if (el.tagName === "TEXTAREA") { data[el.name].push(el.value); }
+      });
+      try { sessionStorage.setItem(key, JSON.stringify(data)); } catch (e) { /* storage full or off */ }
+    }
+    form.addEventListener("change", store);
+    form.addEventListener("input", store);
+  }
+
+  /* The error summary gets focus so screen readers announce it first. */
+  function focusErrors() {
+    var box = document.querySelector("[data-fehler-box]");
+    if (box) { box.focus(); }
+  }
+
+  function setupPrint() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-drucken]"), function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  /* A code card's QR code carries the code in the URL fragment, which never reaches the server. */
+  function fillCodeFromFragment() {
+    var field = document.getElementById("code");
+    var match = location.hash.match(/^#code=([A-Za-z0-9-]+)$/);
+    if (field && match) {
+      field.value = match[1].replace(/-/g, " ");
+      history.replaceState(null, "", location.pathname);
+    }
+  }
+
+  /* Tablet mode: warn before starting over, and let the person ask for more time (WCAG 2.2.1). */
+  function setupTablet() {
+    var minutes = parseInt(body.getAttribute("data-tablet-minuten"), 10);
+    var dialog = document.getElementById("noch-da");
+    if (!minutes || !dialog || typeof dialog.showModal !== "function") { return; }
+    var warnAfter = minutes * 60 * 1000, graceMs = 60 * 1000, warnTimer, resetTimer;
+    var resetForm = dialog.querySelector("[data-neu-form]");
+    function schedule() {
+      clearTimeout(warnTimer); clearTimeout(resetTimer);
+      warnTimer = setTimeout(function () {
+        dialog.showModal();
+        resetTimer = setTimeout(function () { resetForm.submit(); }, graceMs);
+      }, warnAfter);
+    }
+    dialog.querySelector("[data-mehr-zeit]").addEventListener("click", function () { dialog.close(); schedule(); });
+    ["pointerdown", "keydown", "input", "scroll"].forEach(function (type) {
+      document.addEventListener(type, function () { if (!dialog.open) { schedule(); } }, { passive: true });
+    });
+    schedule();
+  }
+
+  setupVorlesen();
+  setupDrafts();
+  focusErrors();
+  setupPrint();
+  fillCodeFromFragment();
+  setupTablet();
+}());
