@@ -24,6 +24,8 @@ def current_language() -> str:
 def init_app(app: Flask) -> None:
     """Make the language available to every template."""
 
+    app.jinja_env.globals["current_language"] = current_language
+
     @app.context_processor
     def _language() -> dict:
         lang = current_language()

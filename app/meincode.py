@@ -65,7 +65,7 @@ def eingeben():
             return redirect(url_for("meincode.antworten"))
         get_db().add(CodeAttempt(client_hash=_client_key()))
         commit()
-        form.code.errors.append(str(_l("Diesen Code kennen wir nicht.\nBitte prüfen Sie den Code noch einmal.")))
+        form.code.errors.append(str(_l("Dieser Code ist uns unbekannt.\nBitte prüfen Sie den Code noch einmal.")))
     return render_template("code/eingeben.html", form=form)
 
 

@@ -21,8 +21,9 @@ class MitredenForm(FlaskForm):
     def validate(self, extra_validators=None) -> bool:
         """Validate; Flask-WTF's English CSRF message is replaced by one in Leichte Sprache."""
         valid = super().validate(extra_validators)
-        if self.csrf_token.errors:
-            self.csrf_token.errors = [str(CSRF_MESSAGE)]
+        token = getattr(self, "csrf_token", None)
+        if token is not None and token.errors:
+            token.errors = [str(CSRF_MESSAGE)]
         return valid
 
 
@@ -92,7 +93,7 @@ class HilfeForm(MitredenForm):
     def validate_helfer(self, field) -> None:
         """„Niemand“ cannot go together with people who help."""
         if "niemand" in (field.data or []) and len(field.data) > 1:
-            raise ValidationError(str(_l("Sie haben „Niemand“ gewählt und auch Menschen.\nBitte wählen Sie nur eins davon.")))
+            raise ValidationError(str(_l("Sie haben „Niemand“ gewählt und auch Menschen.\nBitte wählen Sie nur 1 davon.")))
 
 
 class ChoiceForm(MitredenForm):
