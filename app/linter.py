@@ -21,7 +21,8 @@ NON_TEXT_KEYS = {"key", "bild", "ziel", "formen"}
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß0-9][\wÄÖÜäöüß·\-]*")
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{\w*\}")
-SENTENCE_END = re.compile(r"(?<=[.!?])[“\"]?\s+(?=[„\"]?[A-ZÄÖÜ0-9])")
+# A sentence ends at . ! ? but not after a number („21. November“) or a single letter („z. B.“).
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\d\.)(?<!(?<![\w·])\w\.)[“\"]?\s+(?=[„\"]?[A-ZÄÖÜ0-9])")
 PRONOUNS = r"(?:ich|du|er|sie|es|wir|ihr|Sie|man)"
 FINITE_STRICT = (
     "ist sind bin bist seid hat haben habe hast kann können kannst will wollen willst muss müssen "
