@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField
 from wtforms.validators import InputRequired
 
-from .wille.forms import MitredenForm
+from .wille.forms import MitredenForm, OneChoiceField
 
 bp = Blueprint("assist", __name__, url_prefix="/assistenz")
 
@@ -17,7 +16,7 @@ TIMEOUTS = ("5", "10", "20")
 class TabletForm(MitredenForm):
     """Tablet mode on (with a waiting time) or off."""
 
-    modus = RadioField(validators=[InputRequired(_l("Bitte wählen Sie 1 Antwort."))])
+    modus = OneChoiceField(validators=[InputRequired(_l("Bitte wählen Sie 1 Antwort."))])
 
 
 def tablet_minutes() -> int | None:

@@ -34,6 +34,8 @@ class PageStructure(HTMLParser):
         attributes = dict(attrs)
         if "id" in attributes:
             self.ids.append(attributes["id"])
+        if tag == "br" and self.in_h1:
+            self.h1_text += " "
         if tag == "html":
             self.html_lang = attributes.get("lang")
         elif tag == "h1":

@@ -27,11 +27,34 @@ class MitredenForm(FlaskForm):
         return valid
 
 
+def _choice_message(field) -> str:
+    """The field's own „please choose“ message, used also for values outside the list."""
+    for validator in field.validators:
+        if isinstance(validator, InputRequired) and validator.message:
+            return str(validator.message)
+    return str(_l("Bitte wählen Sie aus der Liste."))
+
+
+class OneChoiceField(RadioField):
+    """One answer out of a list; a value outside the list gets a message in Leichte Sprache."""
+
+    def pre_validate(self, form) -> None:
+        """Reject values that are not offered."""
+        if self.data is not None and self.data not in {value for value, _label in self.choices}:
+            raise ValidationError(_choice_message(self))
+
+
 class MultiCheckboxField(SelectMultipleField):
     """Several choices as checkboxes."""
 
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+    def pre_validate(self, form) -> None:
+        """Reject values that are not offered."""
+        offered = {value for value, _label in self.choices}
+        if any(value not in offered for value in self.data or []):
+            raise ValidationError(_choice_message(self))
 
 
 def text_limit(form, field) -> None:
@@ -62,13 +85,13 @@ class BereicheForm(MitredenForm):
 class JetztForm(MitredenForm):
     """How is it now? Three faces."""
 
-    jetzt = RadioField(validators=[InputRequired(_l("Bitte wählen Sie 1 Gesicht."))])
+    jetzt = OneChoiceField(validators=[InputRequired(_l("Bitte wählen Sie 1 Gesicht."))])
 
 
 class WunschForm(MitredenForm):
     """What do you want? Suggested wishes and/or own words."""
 
-    wuensche = MultiCheckboxField(validate_choice=True)
+    wuensche = MultiCheckboxField()
     eigener_wunsch = TextAreaField(filters=[clean_text], validators=[text_limit])
 
     def validate_wuensche(self, field) -> None:
@@ -99,7 +122,7 @@ class HilfeForm(MitredenForm):
 class ChoiceForm(MitredenForm):
     """One answer out of a few (who filled it in, consent, code, place)."""
 
-    antwort = RadioField(validators=[InputRequired(_l("Bitte wählen Sie 1 Antwort."))])
+    antwort = OneChoiceField(validators=[InputRequired(_l("Bitte wählen Sie 1 Antwort."))])
 
 
 class ConfirmForm(MitredenForm):
