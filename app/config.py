@@ -31,10 +31,9 @@ def _flag(name: str, default: bool) -> bool:
 class Config:
     """Settings for a real deployment; every value can be overridden by the environment."""
 
-    INSTANCE_PATH = Path(os.environ.get("MITREDEN_INSTANCE", ROOT / "instance"))
-
-    def __init__(self) -> None:
-        instance = self.INSTANCE_PATH
+    def __init__(self, instance: Path | None = None) -> None:
+        instance = instance or Path(os.environ.get("MITREDEN_INSTANCE", ROOT / "instance"))
+        self.INSTANCE_PATH = instance
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or _instance_secret(instance, "secret_key")
         # A separate key for personal codes: rotating the session key must not orphan codes.
         self.CODE_KEY = os.environ.get("CODE_KEY") or _instance_secret(instance, "code_key")
@@ -72,7 +71,6 @@ class TestConfig(Config):
     TESTING = True
 
     def __init__(self, instance: Path) -> None:
-        self.INSTANCE_PATH = instance
-        super().__init__()
+        super().__init__(instance)
         self.DATABASE_URL = f"sqlite:///{instance / 'test.sqlite3'}"
         self.SESSION_COOKIE_SECURE = False

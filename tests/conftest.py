@@ -110,9 +110,9 @@ class CheckingClient:
         html = self.get(url).get_data(as_text=True)
         return re.search(r'name="csrf_token" value="([^"]+)"', html).group(1)
 
-    def submit(self, url: str, data: dict | None = None, **kwargs):
-        """POST a form with a fresh CSRF token from the page."""
-        return self.post(url, data={**(data or {}), "csrf_token": self.token(url)}, **kwargs)
+    def submit(self, url: str, data: dict | None = None, token_from: str | None = None, **kwargs):
+        """POST a form with a fresh CSRF token from the page (or from the page that holds the form)."""
+        return self.post(url, data={**(data or {}), "csrf_token": self.token(token_from or url)}, **kwargs)
 
     def __getattr__(self, name):
         return getattr(self.client, name)
