@@ -61,6 +61,9 @@ class Config:
     SEND_FILE_MAX_AGE_DEFAULT = 60 * 60 * 24 * 365
     MAX_CONTENT_LENGTH = 64 * 1024
     ANREDE = "Sie"
+    # Tablet mode: seconds per chosen minute (tests shorten it) and the grace time after the warning.
+    TABLET_MINUTE_SECONDS = 60
+    TABLET_GRACE_SECONDS = 60
     CONTENT_DIR = ROOT / "content"
     TESTING = False
 

@@ -99,10 +99,10 @@
 
   /* Tablet mode: warn before starting over, and let the person ask for more time (WCAG 2.2.1). */
   function setupTablet() {
-    var minutes = parseInt(body.getAttribute("data-tablet-minuten"), 10);
+    var seconds = parseInt(body.getAttribute("data-tablet-sekunden"), 10);
     var dialog = document.getElementById("noch-da");
-    if (!minutes || !dialog || typeof dialog.showModal !== "function") { return; }
-    var warnAfter = minutes * 60 * 1000, graceMs = 60 * 1000, warnTimer, resetTimer;
+    if (!seconds || !dialog || typeof dialog.showModal !== "function") { return; }
+    var warnAfter = seconds * 1000, graceMs = parseInt(body.getAttribute("data-tablet-gnade"), 10) * 1000, warnTimer, resetTimer;
     var resetForm = dialog.querySelector("[data-neu-form]");
     function schedule() {
       clearTimeout(warnTimer); clearTimeout(resetTimer);

@@ -1,0 +1,93 @@
+"""Helpers for browser tests: axe, the Leichte Sprache layout checks, and walking the flow."""
+from __future__ import annotations
+
+import json
+
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
+
+from .conftest import AXE_SCRIPT
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]},
+    # Nutzer:innen pages promise 7:1 contrast (WCAG AAA 1.4.6).
+    "rules": {"color-contrast-enhanced": {"enabled": True}},
+}
+
+
+def axe_violations(driver) -> list[dict]:
+    """Run axe-core on the current page and return its violations."""
+    axe = Axe(driver, script_url=str(AXE_SCRIPT))
+    axe.inject()
+    version = driver.execute_script("return axe.version")
+    assert version.startswith("4."), version
+    results = axe.run(options=json.dumps(AXE_OPTIONS))
+    return results["violations"]
+
+
+def assert_accessible(driver, state: str) -> None:
+    """Zero axe violations, and the layout rules of Leichte Sprache hold."""
+    violations = axe_violations(driver)
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:4]}" for v in violations
+    )
+    assert not violations, f"{state} at {driver.current_url}:\n{report}"
+    assert_layout(driver, state)
+
+
+LAYOUT_SCRIPT = """
+const body = getComputedStyle(document.body);
+const main = document.querySelector('main');
+const p = main.querySelector('p, li, label') || main;
+const ps = getComputedStyle(p);
+const fonts = new Set();
+for (const el of document.querySelectorAll('body *')) {
+  fonts.add(getComputedStyle(el).fontFamily.split(',')[0].trim());
+}
+const small = [];
+for (const el of document.querySelectorAll('main button, main .knopf, .option label, .menue a, .zurueck, .aendern a, .link-liste a, .skip-link')) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) continue;
+  if (r.height < 47.5 || r.width < 47.5) small.push(el.outerHTML.slice(0, 80) + ' ' + r.width + 'x' + r.height);
+}
+return {fontSize: parseFloat(body.fontSize), lineHeight: parseFloat(ps.lineHeight) / parseFloat(ps.fontSize),
+        hyphens: ps.hyphens, textAlign: ps.textAlign, fonts: [...fonts], small: small,
+        overflow: document.documentElement.scrollWidth > window.innerWidth + 1};
+"""
+
+
+def assert_layout(driver, state: str) -> None:
+    """Text ≥ 20 px, line height ≥ 1.5, left-aligned, no hyphenation, ≤ 2 fonts, targets ≥ 48 px, reflow."""
+    layout = driver.execute_script(LAYOUT_SCRIPT)
+    assert layout["fontSize"] >= 20, (state, layout["fontSize"])
+    assert layout["lineHeight"] >= 1.5, (state, layout["lineHeight"])
+    assert layout["hyphens"] == "none" and layout["textAlign"] in ("left", "start"), (state, layout)
+    assert len(layout["fonts"]) <= 2, (state, layout["fonts"])
+    assert not layout["small"], (state, layout["small"])
+    assert not layout["overflow"], f"{state}: page scrolls sideways"
+
+
+def wait_for_path(driver, path: str, timeout: float = 10) -> None:
+    """Wait until the browser shows a page whose path starts with path."""
+    WebDriverWait(driver, timeout).until(lambda d: d.current_url.split("//", 1)[1].split("/", 1)[1].startswith(path.lstrip("/")))
+
+
+def click_label(driver, value: str) -> None:
+    """Tick the option with this value by clicking its label (as a finger would)."""
+    field = driver.find_element(By.CSS_SELECTOR, f"input[value='{value}']")
+    driver.find_element(By.CSS_SELECTOR, f"label[for='{field.get_attribute('id')}']").click()
+
+
+def submit_and_wait(driver, button) -> None:
+    """Click a submit button and wait until the next page has replaced this one."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def press_weiter(driver) -> None:
+    """Click the primary button and wait for the next page."""
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit].haupt"))
