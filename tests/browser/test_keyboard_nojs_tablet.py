@@ -1,0 +1,199 @@
+"""The whole Wille flow by keyboard only, without JavaScript, and on a shared tablet."""
+import time
+
+import pytest
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from .pages import click_label, press_weiter, submit_and_wait, wait_for_path
+from .walk import GARTEN, answer_area
+
+pytestmark = pytest.mark.browser
+
+FOCUS_VISIBLE = """
+const el = document.activeElement;
+const target = (el.matches('input[type=radio], input[type=checkbox]') && el.labels.length) ? el.labels[0] : el;
+const s = getComputedStyle(target);
+return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+"""
+
+
+def press(driver, *keys) -> None:
+    """Press keys on whatever has focus."""
+    ActionChains(driver).send_keys(*keys).perform()
+
+
+def tab_to(driver, selector: str, limit: int = 80) -> None:
+    """Press Tab until the focused element matches the selector; focus must always be visible."""
+    for _ in range(limit):
+        press(driver, Keys.TAB)
+        if driver.execute_script("return document.activeElement !== document.body"):
+            assert driver.execute_script(FOCUS_VISIBLE), driver.execute_script("return document.activeElement.outerHTML")
+        if driver.execute_script("return document.activeElement.matches(arguments[0])", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector} on {driver.current_url}")
+
+
+def enter_and_wait(driver, path: str) -> None:
+    """Press Enter on the focused control and wait for the page."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    press(driver, Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
+    wait_for_path(driver, path)
+
+
+def choose_and_continue(driver, selector: str, next_path: str) -> None:
+    """Tab to an option, tick it with Space, Tab to „Weiter“, press Enter."""
+    tab_to(driver, selector)
+    press(driver, Keys.SPACE)
+    assert driver.execute_script("return document.activeElement.checked")
+    tab_to(driver, "main button.haupt")
+    enter_and_wait(driver, next_path)
+
+
+def test_whole_wille_flow_with_keyboard_only(live_server, driver):
+    base, _app = live_server
+    driver.get(base + "/")
+    press(driver, Keys.TAB)
+    assert driver.execute_script("return document.activeElement.classList.contains('skip-link')"), "skip link first"
+    tab_to(driver, "main a[href='/will/']")
+    enter_and_wait(driver, "/will/")
+    tab_to(driver, "main a[href='/will/bereiche']")
+    enter_and_wait(driver, "/will/bereiche")
+    choose_and_continue(driver, "input[value=wohnen]", "/will/wohnen/jetzt")
+    choose_and_continue(driver, "input[name=jetzt]", "/will/wohnen/wunsch")
+    tab_to(driver, "input[value=ruhe]")
+    press(driver, Keys.SPACE)
+    tab_to(driver, "textarea#eigener_wunsch")
+    press(driver, GARTEN)
+    tab_to(driver, "main button.haupt")
+    enter_and_wait(driver, "/will/wohnen/selbst")
+    tab_to(driver, "textarea#selbst")
+    press(driver, "Ich kann fragen.")
+    tab_to(driver, "main button.haupt")
+    enter_and_wait(driver, "/will/wohnen/hilfe")
+    choose_and_continue(driver, "input[value=familie]", "/will/wohnort")
+    choose_and_continue(driver, "input[name=antwort]", "/will/wer")
+    choose_and_continue(driver, "input[name=antwort]", "/will/erlaubnis")
+    choose_and_continue(driver, "input[name=antwort]", "/will/code")
+    choose_and_continue(driver, "input[name=antwort]", "/will/pruefen")
+    assert GARTEN in driver.page_source
+    tab_to(driver, "#speichern")
+    enter_and_wait(driver, "/will/fertig")
+    assert driver.find_element(By.CSS_SELECTOR, "p.code").text
+    tab_to(driver, "#fertig")
+    enter_and_wait(driver, "/")
+
+
+def test_whole_wille_flow_without_javascript(live_server, nojs_driver):
+    base, app = live_server
+    driver = nojs_driver
+    driver.get(base + "/will/bereiche")
+    assert not driver.find_element(By.CSS_SELECTOR, "[data-vorlesen]").is_displayed(), "Vorlesen needs JS: hidden"
+    press_weiter(driver)
+    assert "Bitte wählen Sie mindestens 1 Bereich." in driver.page_source
+    click_label(driver, "geld")
+    press_weiter(driver)
+    answer_area(driver, "geld", "nicht-gut", "sparen", "verein", None)
+    for frage, value in (("wohnort", "unbekannt"), ("wer", "andere"), ("erlaubnis", "nein"), ("code", "nein")):
+        wait_for_path(driver, f"/will/{frage}")
+        click_label(driver, value)
+        press_weiter(driver)
+    wait_for_path(driver, "/will/pruefen")
+    driver.find_element(By.CSS_SELECTOR, "a[href='/will/geld/jetzt?zurueck=pruefen']").click()
+    wait_for_path(driver, "/will/geld/jetzt")
+    click_label(driver, "gut")
+    press_weiter(driver)
+    wait_for_path(driver, "/will/pruefen")
+    submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
+    wait_for_path(driver, "/will/fertig")
+    assert "Ich will Geld sparen." in driver.page_source and GARTEN in driver.page_source
+    assert not driver.find_elements(By.CSS_SELECTOR, "p.code"), "no code chosen"
+    submit_and_wait(driver, driver.find_element(By.ID, "fertig"))
+    wait_for_path(driver, "/")
+
+
+def test_tablet_mode_next_person_sees_nothing_of_the_previous(live_server, driver):
+    base, _app = live_server
+    driver.get(base + "/assistenz/tablet")
+    click_label(driver, "10")
+    press_weiter(driver)
+    driver.get(base + "/will/bereiche")
+    click_label(driver, "wohnen")
+    press_weiter(driver)
+    answer_area(driver, "wohnen", "gut", "ruhe", "familie", None)
+    for frage in ("wohnort", "wer", "erlaubnis", "code"):
+        wait_for_path(driver, f"/will/{frage}")
+        driver.find_elements(By.CSS_SELECTOR, "input[name=antwort] + label")[0].click()
+        press_weiter(driver)
+    submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
+    wait_for_path(driver, "/will/fertig")
+    code = driver.find_element(By.CSS_SELECTOR, "p.code").text
+    submit_and_wait(driver, driver.find_element(By.ID, "fertig"))
+    wait_for_path(driver, "/")
+    # The next person presses the browser's back button again and again.
+    for _ in range(6):
+        driver.back()
+        time.sleep(0.3)
+        source = driver.page_source
+        assert GARTEN not in source and code not in source and "Ich kann fragen." not in source
+    driver.get(base + "/will/bereiche")
+    assert not driver.find_elements(By.CSS_SELECTOR, "input:checked")
+    assert driver.execute_script("return Object.keys(sessionStorage).length") == 0
+
+
+def test_tablet_inactivity_warns_first_then_starts_over(live_server, driver):
+    base, _app = live_server
+    driver.get(base + "/")
+    driver.add_cookie({"name": "mitreden_tablet", "value": "5", "path": "/"})  # 5 s in tests
+    driver.get(base + "/will/bereiche")
+    click_label(driver, "wohnen")
+    press_weiter(driver)
+    dialog = driver.find_element(By.ID, "noch-da")
+    WebDriverWait(driver, 10).until(lambda d: dialog.is_displayed())
+    driver.find_element(By.CSS_SELECTOR, "[data-mehr-zeit]").click()
+    assert not dialog.is_displayed(), "„Ich brauche mehr Zeit“ closes the warning"
+    assert "/will/wohnen/jetzt" in driver.current_url
+    WebDriverWait(driver, 10).until(lambda d: d.find_element(By.ID, "noch-da").is_displayed())
+    WebDriverWait(driver, 10).until(lambda d: "neu=1" in d.current_url)
+    driver.get(base + "/will/bereiche")
+    assert not driver.find_elements(By.CSS_SELECTOR, "input:checked"), "the draft is gone"
+
+
+def test_draft_in_browser_restores_typed_text_after_failed_submit(live_server, driver):
+    base, _app = live_server
+    driver.get(base + "/will/bereiche")
+    click_label(driver, "lernen")
+    press_weiter(driver)
+    wait_for_path(driver, "/will/lernen/jetzt")
+    click_label(driver, "gut")
+    press_weiter(driver)
+    wait_for_path(driver, "/will/lernen/wunsch")
+    driver.find_element(By.ID, "eigener_wunsch").send_keys("Ich will schwimmen lernen.")
+    click_label(driver, "kurs")
+    # The connection breaks: the page is reloaded from the server without the typed text.
+    driver.refresh()
+    assert driver.find_element(By.ID, "eigener_wunsch").get_attribute("value") == "Ich will schwimmen lernen."
+    assert driver.find_element(By.CSS_SELECTOR, "input[value=kurs]").is_selected()
+
+
+def test_vorlesen_reads_main_content_in_german_or_says_why_not(live_server, driver):
+    base, _app = live_server
+    driver.get(base + "/hilfe")
+    button = driver.find_element(By.CSS_SELECTOR, "[data-vorlesen]")
+    assert button.is_displayed()
+    driver.execute_script("speechSynthesis.getVoices = () => [{lang: 'en-US', name: 'English'}];")
+    button.click()
+    note = driver.find_element(By.CSS_SELECTOR, ".vorlesen-hinweis")
+    assert note.is_displayed() and "keine deutsche Stimme" in note.text
+    driver.execute_script(
+        "speechSynthesis.getVoices = () => [{lang: 'en-US', name: 'E'}, {lang: 'de-DE', name: 'Anna'}];"
+        "window.SpeechSynthesisUtterance = function (text) { this.text = text; };"
+        "speechSynthesis.speak = (u) => { window.spoken = u; };"
+    )
+    button.click()
+    spoken = driver.execute_script("return window.spoken")
+    assert spoken["lang"] == "de-DE" and spoken["voice"]["name"] == "Anna"
+    assert "So antworten Sie" in spoken["text"] and "Zum Inhalt springen" not in spoken["text"]
