@@ -54,6 +54,8 @@ class Config:
     # form error and the answers on the page are shown again instead of a bare 400 page.
     WTF_CSRF_CHECK_DEFAULT = False
     WTF_CSRF_TIME_LIMIT = 60 * 60 * 4
+    # Every form message is our own Leichte Sprache text; WTForms' catalogues would only cost time.
+    WTF_I18N_ENABLED = False
     TEXT_MAX = 300
     DRAFT_MAX_AGE_HOURS = 24
     CODE_ATTEMPTS_MAX = 10

@@ -53,17 +53,20 @@ def content_dir() -> Path:
     return Path(current_app.config["CONTENT_DIR"])
 
 
+def _localized_path(name: str, lang: str) -> Path:
+    """content/<lang>/<name>.yml, falling back to German."""
+    path = content_dir() / lang / f"{name}.yml"
+    return path if path.exists() else content_dir() / "de" / f"{name}.yml"
+
+
 def localized(name: str, lang: str | None = None) -> dict:
     """Read content/<lang>/<name>.yml, falling back to German."""
-    lang = lang or current_language()
-    path = content_dir() / lang / f"{name}.yml"
-    if not path.exists():
-        path = content_dir() / "de" / f"{name}.yml"
-    return read_yaml(path)
+    return read_yaml(_localized_path(name, lang or current_language()))
 
 
-def bereiche(lang: str | None = None) -> tuple[Bereich, ...]:
-    """All life areas in their fixed order."""
+@lru_cache(maxsize=16)
+def _bereiche(path: Path, mtime: float) -> tuple[Bereich, ...]:
+    """Life areas of one content file, built once per version of the file."""
     return tuple(
         Bereich(
             key=item["key"],
@@ -71,8 +74,14 @@ def bereiche(lang: str | None = None) -> tuple[Bereich, ...]:
             bild=item["bild"],
             wuensche=tuple(Wunsch(**w) for w in item.get("wuensche", [])),
         )
-        for item in localized("lebensbereiche", lang)["bereiche"]
+        for item in _read(path, mtime)["bereiche"]
     )
+
+
+def bereiche(lang: str | None = None) -> tuple[Bereich, ...]:
+    """All life areas in their fixed order."""
+    path = _localized_path("lebensbereiche", lang or current_language())
+    return _bereiche(path, path.stat().st_mtime)
 
 
 def bereich(key: str, lang: str | None = None) -> Bereich | None:

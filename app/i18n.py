@@ -1,8 +1,8 @@
 """Locale choice: the language switch (remembered in a cookie), then the browser, then German."""
 from __future__ import annotations
 
-from flask import Flask, current_app, request
-from flask_babel import get_locale
+from flask import Flask, current_app, g, request
+from flask_babel import get_locale, get_translations
 
 LANG_COOKIE = "mitreden_sprache"
 
@@ -16,6 +16,14 @@ def select_locale() -> str:
     return request.accept_languages.best_match(languages) or languages[0]
 
 
+def _catalogue():
+    """This request's translations, looked up once."""
+    catalogue = g.get("catalogue")
+    if catalogue is None:
+        catalogue = g.catalogue = get_translations()
+    return catalogue
+
+
 def current_language() -> str:
     """Return the two-letter language of this request."""
     return str(get_locale() or "de")[:2]
@@ -25,6 +33,13 @@ def init_app(app: Flask) -> None:
     """Make the language available to every template."""
 
     app.jinja_env.globals["current_language"] = current_language
+    # Templates call gettext dozens of times per page: look the catalogue up once per request.
+    # (Jinja's new-style wrapper escapes and fills in the %(name)s variables itself.)
+    app.jinja_env.install_gettext_callables(
+        lambda text: _catalogue().ugettext(text),
+        lambda singular, plural, n: _catalogue().ungettext(singular, plural, n),
+        newstyle=True,
+    )
 
     @app.context_processor
     def _language() -> dict:

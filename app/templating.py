@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 from pathlib import Path
 
 from flask import Flask, current_app, url_for
@@ -13,16 +12,41 @@ from wtforms import RadioField, SelectMultipleField
 from . import content
 
 
-@lru_cache(maxsize=256)
-def _file_version(path: Path, _mtime: float) -> str:
-    """A short content hash, so assets can be cached for a year and still update."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+def _versions(folder: Path) -> dict[str, str]:
+    """A short content hash per static file, computed once at start-up."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+        for path in folder.rglob("*") if path.is_file()
+    }
 
 
-def static_url(filename: str) -> str:
-    """URL of a static file with its content version."""
-    path = Path(current_app.static_folder) / filename
-    return url_for("static", filename=filename, v=_file_version(path, path.stat().st_mtime))
+def make_static_url(app: Flask):
+    """URL builder for static files with their content version, so assets can be cached for a year.
+
+    A plain closure, not url_for: it runs for every pictogram on every page.
+    """
+    folder = Path(app.static_folder)
+    versions = _versions(folder)
+    prefix = app.static_url_path
+
+    def static_url(filename: str) -> str:
+        if app.debug or filename not in versions:
+            versions.update(_versions(folder))
+        return f"{prefix}/{filename}?v={versions.get(filename, '0')}"
+
+    return static_url
+
+
+def make_picto(static_url):
+    """The pictogram beside a text: decorative, because the text says the same."""
+
+    def picto(name: str, size: int = 48, cls: str = "picto") -> Markup:
+        return Markup(
+            f'<img class="{escape(cls)}" src="{static_url("pictograms/" + name + ".svg")}" alt="" '
+            f'width="{int(size)}" height="{int(size)}">'
+        )
+
+    return picto
 
 
 def field_target(form, field) -> str:
@@ -37,21 +61,30 @@ def field_target(form, field) -> str:
     return field.name
 
 
-def glossary_links(text: str, skip: str | None = None) -> Markup:
-    """Escape text and link the first mention of each glossary word to its explanation."""
+def _glossary_patterns(entries: list[dict]) -> list[tuple[str, re.Pattern]]:
+    """One pattern per glossary word, matching any of its forms (longest first)."""
+    patterns = []
+    for entry in entries:
+        forms = sorted((re.escape(str(escape(f))) for f in entry["formen"]), key=len, reverse=True)
+        pattern = re.compile(r"(?<![\w·>])(" + "|".join(forms) + r")(?![\w·])")
+        patterns.append(("wort-" + slug(entry["wort"]), pattern))
+    return patterns
+
+
+_PATTERNS: dict[tuple, list[tuple[str, re.Pattern]]] = {}
+
+
+def glossary_links(text: str) -> Markup:
+    """Escape text and link the first mention of each glossary word in it to its explanation."""
+    entries = content.woerter()
+    key = tuple((entry["wort"], tuple(entry["formen"])) for entry in entries)
+    patterns = _PATTERNS.get(key)
+    if patterns is None:
+        patterns = _PATTERNS[key] = _glossary_patterns(entries)
     html = str(escape(text))
-    for entry in content.woerter():
-        anchor = "wort-" + slug(entry["wort"])
-        if entry["wort"] == skip:
-            continue
-        for form in sorted(entry["formen"], key=len, reverse=True):
-            pattern = re.compile(r"(?<![\w·>])(" + re.escape(str(escape(form))) + r")(?![\w·])")
-            if pattern.search(html) and 'href="' + url_for("pages.woerterbuch") + "#" + anchor not in html:
-                html = pattern.sub(
-                    lambda m: f'<a class="wort" href="{url_for("pages.woerterbuch")}#{anchor}">{m.group(1)}</a>',
-                    html, count=1,
-                )
-                break
+    target = url_for("pages.woerterbuch")
+    for anchor, pattern in patterns:
+        html = pattern.sub(lambda m: f'<a class="wort" href="{target}#{anchor}">{m.group(1)}</a>', html, count=1)
     return Markup(html)
 
 
@@ -63,6 +96,7 @@ def slug(word: str) -> str:
 
 def init_app(app: Flask) -> None:
     """Register the helpers."""
-    app.jinja_env.globals.update(static_url=static_url, field_target=field_target)
+    static_url = make_static_url(app)
+    app.jinja_env.globals.update(static_url=static_url, picto=make_picto(static_url), field_target=field_target)
     app.jinja_env.filters["woerter"] = glossary_links
     app.jinja_env.filters["slug"] = slug
