@@ -37,6 +37,11 @@ def make_static_url(app: Flask):
     return static_url
 
 
+def zeilen(text: str) -> Markup:
+    """One sentence per line: messages separate their sentences with line breaks."""
+    return Markup("<br>").join(escape(line) for line in str(text).split("\n"))
+
+
 def make_picto(static_url):
     """The pictogram beside a text: decorative, because the text says the same."""
 
@@ -97,6 +102,8 @@ def slug(word: str) -> str:
 def init_app(app: Flask) -> None:
     """Register the helpers."""
     static_url = make_static_url(app)
-    app.jinja_env.globals.update(static_url=static_url, picto=make_picto(static_url), field_target=field_target)
+    app.jinja_env.globals.update(static_url=static_url, picto=make_picto(static_url), field_target=field_target,
+        zeilen=zeilen,
+    )
     app.jinja_env.filters["woerter"] = glossary_links
     app.jinja_env.filters["slug"] = slug
