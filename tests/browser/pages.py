@@ -5,7 +5,7 @@ import json
 
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from .conftest import AXE_SCRIPT
@@ -84,7 +84,21 @@ def submit_and_wait(driver, button) -> None:
     """Click a submit button and wait until the next page has replaced this one."""
     old = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+    wait_replaced(driver, old)
+
+
+def wait_replaced(driver, old) -> None:
+    """Wait until the page that held the element old is gone and the next one has loaded."""
+
+    def replaced(_driver) -> bool:
+        # Chromium reports a node of an unloaded page as stale or, in a race, as an inspector error.
+        try:
+            old.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    WebDriverWait(driver, 10).until(replaced)
     WebDriverWait(driver, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .pages import click_label, press_weiter, submit_and_wait, wait_for_path
+from .pages import click_label, press_weiter, submit_and_wait, wait_for_path, wait_replaced
 from .walk import GARTEN, answer_area
 
 pytestmark = pytest.mark.browser
@@ -40,7 +40,7 @@ def enter_and_wait(driver, path: str) -> None:
     """Press Enter on the focused control and wait for the page."""
     old = driver.find_element(By.TAG_NAME, "html")
     press(driver, Keys.ENTER)
-    WebDriverWait(driver, 10).until(lambda d: old.id != d.find_element(By.TAG_NAME, "html").id)
+    wait_replaced(driver, old)
     wait_for_path(driver, path)
 
 
