@@ -8,7 +8,7 @@ from sqlalchemy import select
 from .. import content
 from ..db import commit, get_db
 from ..models import Sozialraum
-from ..session_state import clear_everything, current_draft
+from ..session_state import clear_everything, current_draft, drop_draft
 from . import flow, forms
 from .operations import save_wille, update_draft
 from .options import area_options, choice_options, helper_options, jetzt_options, wish_options
@@ -183,7 +183,13 @@ def pruefen():
     form = forms.ConfirmForm()
     if form.validate_on_submit():
         result = save_wille(db, data, current_app.config["CODE_KEY"], session.get("person"))
-        update_draft(draft, {**data, "gespeichert": result.stored})
+        if not result.stored:
+            # Two „Nein“: the draft goes now and the sheet is sent once with this answer,
+            # so nothing about this person stays on the server.
+            drop_draft(db)
+            commit()
+            return _fertig_page({**data, "gespeichert": False}, code=None)
+        update_draft(draft, {**data, "gespeichert": True})
         commit()
         if result.code:
             # Shown once on the next pages, kept only in this browser's signed cookie.
@@ -205,10 +211,12 @@ def fertig():
     draft = current_draft(get_db())
     if draft is None or "gespeichert" not in draft.data:
         return redirect(url_for("wille.start"))
-    return render_template(
-        "wille/fertig.html", rows=check_rows(draft.data), data=draft.data,
-        code=session.get("neuer_code"), form=forms.ConfirmForm(),
-    )
+    return _fertig_page(draft.data, code=session.get("neuer_code"))
+
+
+def _fertig_page(data: dict, code: str | None):
+    """The done page with the „Mein Wille“ sheet."""
+    return render_template("wille/fertig.html", rows=check_rows(data), data=data, code=code, form=forms.ConfirmForm())
 
 
 @bp.post("/fertig")

@@ -39,15 +39,26 @@
   }
 
   /* A draft kept in this browser: what was typed survives a failed submit or a lost connection. */
-  function draftKey(form) { return "mitreden-entwurf:" + location.pathname; }
+  function draftKey() { return "mitreden-entwurf:" + location.pathname; }
   function setupDrafts() {
     if (body.hasAttribute("data-neu")) {
-      try { Object.keys(sessionStorage).forEach(function (k) { if (k.indexOf("mitreden-entwurf:") === 0) { sessionStorage.removeItem(k); } }); } catch (e) { /* storage off */ }
+      try { Object.keys(sessionStorage).forEach(function (k) { if (k.indexOf("mitreden-") === 0) { sessionStorage.removeItem(k); } }); } catch (e) { /* storage off */ }
       return;
     }
+    /* After a submit that led to another page, the draft of the sent page is stale. */
+    try {
+      var sent = sessionStorage.getItem("mitreden-gesendet");
+      if (sent && sent !== location.pathname) {
+        sessionStorage.removeItem("mitreden-entwurf:" + sent);
+        sessionStorage.removeItem("mitreden-gesendet");
+      }
+    } catch (e) { /* storage off */ }
     var form = document.querySelector("form[data-entwurf]");
     if (!form) { return; }
-    var key = draftKey(form);
+    var key = draftKey();
+    form.addEventListener("submit", function () {
+      try { sessionStorage.setItem("mitreden-gesendet", location.pathname); } catch (e) { /* storage off */ }
+    });
     var saved = null;
     try { saved = JSON.parse(sessionStorage.getItem(key) || "null"); } catch (e) { saved = null; }
     var hasServerValue = Array.prototype.some.call(form.elements, function (el) {

@@ -1,4 +1,5 @@
 """The whole Wille flow by keyboard only, without JavaScript, and on a shared tablet."""
+import re
 import time
 
 import pytest
@@ -108,7 +109,8 @@ def test_whole_wille_flow_without_javascript(live_server, nojs_driver):
     press_weiter(driver)
     wait_for_path(driver, "/will/pruefen")
     submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
-    wait_for_path(driver, "/will/fertig")
+    # Two „Nein“: the sheet comes with the answer to „Fertig machen“, nothing stays on the server.
+    assert driver.find_element(By.TAG_NAME, "h1").text == "Danke für Ihre Antworten"
     assert "Ich will Geld sparen." in driver.page_source and GARTEN in driver.page_source
     assert not driver.find_elements(By.CSS_SELECTOR, "p.code"), "no code chosen"
     submit_and_wait(driver, driver.find_element(By.ID, "fertig"))
@@ -197,3 +199,55 @@ def test_vorlesen_reads_main_content_in_german_or_says_why_not(live_server, driv
     spoken = driver.execute_script("return window.spoken")
     assert spoken["lang"] == "de-DE" and spoken["voice"]["name"] == "Anna"
     assert "So antworten Sie" in spoken["text"] and "Zum Inhalt springen" not in spoken["text"]
+
+
+def test_reflow_at_320_px_without_sideways_scrolling(live_server):
+    """320 CSS px is a 1280 px screen at 400 % zoom (WCAG 1.4.10); 200 % zoom is wider still."""
+    from .conftest import make_driver
+
+    base, _app = live_server
+    driver = make_driver(size=(320, 640))
+    try:
+        for path in ("/", "/hilfe", "/daten", "/woerterbuch", "/will/", "/will/bereiche", "/mein-code/", "/assistenz/tablet"):
+            driver.get(base + path)
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
+            assert overflow <= 1, (path, overflow)
+    finally:
+        driver.quit()
+
+
+def test_mein_wille_sheet_prints_cleanly_on_a4(live_server, driver):
+    import base64
+
+    from selenium.webdriver.common.print_page_options import PrintOptions
+
+    base, _app = live_server
+    driver.get(base + "/will/bereiche")
+    click_label(driver, "wohnen")
+    press_weiter(driver)
+    answer_area(driver, "wohnen", "gut", "ruhe", "familie", None)
+    for frage in ("wohnort", "wer", "erlaubnis", "code"):
+        wait_for_path(driver, f"/will/{frage}")
+        driver.find_elements(By.CSS_SELECTOR, "input[name=antwort] + label")[0].click()
+        press_weiter(driver)
+    submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    hidden = driver.execute_script(
+        "return ['.kopf', '.fuss', '.nicht-drucken', 'form'].map(s => getComputedStyle(document.querySelector(s)).display)"
+    )
+    assert hidden == ["none"] * 4, hidden
+    assert driver.find_element(By.CSS_SELECTOR, ".blatt").is_displayed()
+    options = PrintOptions()
+    options.page_width, options.page_height = 21.0, 29.7
+    pdf = base64.b64decode(driver.print_page(options))
+    pages = len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+    assert pdf.startswith(b"%PDF") and 1 <= pages <= 2, pages
+
+
+def test_browser_draft_is_dropped_after_a_successful_submit(live_server, driver):
+    base, _app = live_server
+    driver.get(base + "/will/bereiche")
+    click_label(driver, "freizeit")
+    press_weiter(driver)
+    wait_for_path(driver, "/will/freizeit/jetzt")
+    assert driver.execute_script("return sessionStorage.getItem('mitreden-entwurf:/will/bereiche')") is None

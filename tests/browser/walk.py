@@ -41,7 +41,23 @@ def walk_everything(driver, base: str, check) -> str:
     driver.get(base + "/mein-code/karte")
     check("code card")
     walk_mein_code(driver, base, code, check)
+    walk_two_nein(driver, base, check)
     return code
+
+
+def walk_two_nein(driver, base: str, check) -> None:
+    """A short flow with two „Nein“: the done page without code and without storing anything."""
+    driver.get(base + "/will/bereiche")
+    click_label(driver, "geld")
+    press_weiter(driver)
+    answer_area(driver, "geld", "nicht-gut", "sparen", "niemand", None)
+    for frage, value in (("wohnort", "unbekannt"), ("wer", "andere"), ("erlaubnis", "nein"), ("code", "nein")):
+        wait_for_path(driver, f"/will/{frage}")
+        click_label(driver, value)
+        press_weiter(driver)
+    submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
+    assert not driver.find_elements(By.CSS_SELECTOR, "p.code")
+    check("done without storing")
 
 
 def answer_area(driver, bereich: str, jetzt: str, wunsch: str, helfer: str, check) -> None:
