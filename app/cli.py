@@ -58,6 +58,16 @@ def init_app(app: Flask) -> None:
         """Load the Sozialräume of content/ into the database."""
         click.echo(f"{load_content(current_app)} Sozialräume geladen.")
 
+    @app.cli.command("purge")
+    def purge_command() -> None:
+        """Delete abandoned drafts (run hourly from cron; new drafts also trigger it)."""
+        from .db import get_db
+        from .wille.operations import purge_drafts
+
+        count = purge_drafts(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"])
+        get_db().commit()
+        click.echo(f"{count} alte Entwürfe gelöscht.")
+
     @app.cli.command("load-demo")
     def load_demo_command() -> None:
         """Load demo answers, marked as demo, and print the demo code."""

@@ -50,3 +50,19 @@ def test_environment_overrides(tmp_path, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "from-env")
     config = Config()
     assert config.K_MIN == 7 and config.DATABASE_URL.endswith("x.db") and config.SECRET_KEY == "from-env"
+
+
+def test_purge_deletes_only_abandoned_drafts(runner, app):
+    from datetime import timedelta
+
+    from app.models import Draft, utcnow
+
+    with app.app_context():
+        db = get_db()
+        db.add(Draft(token="alt", data={}, updated_at=utcnow() - timedelta(hours=25)))
+        db.add(Draft(token="neu", data={}, updated_at=utcnow()))
+        db.commit()
+    result = runner.invoke(args=["purge"])
+    assert result.exit_code == 0 and "1 alte Entwürfe gelöscht." in result.output
+    with app.app_context():
+        assert [d.token for d in get_db().scalars(select(Draft))] == ["neu"]

@@ -18,9 +18,15 @@ def load_draft(db: Session, token: str | None) -> Draft | None:
     return db.get(Draft, token) if token else None
 
 
+def purge_drafts(db: Session, max_age_hours: int) -> int:
+    """Delete drafts nobody touched for longer than the limit; returns how many."""
+    result = db.execute(delete(Draft).where(Draft.updated_at < utcnow() - timedelta(hours=max_age_hours)))
+    return result.rowcount or 0
+
+
 def new_draft(db: Session, max_age_hours: int, data: dict | None = None) -> Draft:
     """Start a draft; drafts older than the limit are removed on the way."""
-    db.execute(delete(Draft).where(Draft.updated_at < utcnow() - timedelta(hours=max_age_hours)))
+    purge_drafts(db, max_age_hours)
     draft = Draft(token=secrets.token_urlsafe(32), data=data or {}, updated_at=utcnow())
     db.add(draft)
     return draft
