@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from .pages import click_label, press_weiter, submit_and_wait, wait_for_path, wait_replaced
-from .walk import GARTEN, answer_area
+from .walk import GARTEN, NEIN_NEIN, answer_area, answer_final, short_flow
 
 pytestmark = pytest.mark.browser
 
@@ -98,11 +98,7 @@ def test_whole_wille_flow_without_javascript(live_server, nojs_driver):
     click_label(driver, "geld")
     press_weiter(driver)
     answer_area(driver, "geld", "nicht-gut", "sparen", "verein", None)
-    for frage, value in (("wohnort", "unbekannt"), ("wer", "andere"), ("erlaubnis", "nein"), ("code", "nein")):
-        wait_for_path(driver, f"/will/{frage}")
-        click_label(driver, value)
-        press_weiter(driver)
-    wait_for_path(driver, "/will/pruefen")
+    answer_final(driver, NEIN_NEIN)
     driver.find_element(By.CSS_SELECTOR, "a[href='/will/geld/jetzt?zurueck=pruefen']").click()
     wait_for_path(driver, "/will/geld/jetzt")
     click_label(driver, "gut")
@@ -122,15 +118,7 @@ def test_tablet_mode_next_person_sees_nothing_of_the_previous(live_server, drive
     driver.get(base + "/assistenz/tablet")
     click_label(driver, "10")
     press_weiter(driver)
-    driver.get(base + "/will/bereiche")
-    click_label(driver, "wohnen")
-    press_weiter(driver)
-    answer_area(driver, "wohnen", "gut", "ruhe", "familie", None)
-    for frage in ("wohnort", "wer", "erlaubnis", "code"):
-        wait_for_path(driver, f"/will/{frage}")
-        driver.find_elements(By.CSS_SELECTOR, "input[name=antwort] + label")[0].click()
-        press_weiter(driver)
-    submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
+    short_flow(driver, base, "wohnen")
     wait_for_path(driver, "/will/fertig")
     code = driver.find_element(By.CSS_SELECTOR, "p.code").text
     submit_and_wait(driver, driver.find_element(By.ID, "fertig"))
@@ -222,15 +210,7 @@ def test_mein_wille_sheet_prints_cleanly_on_a4(live_server, driver):
     from selenium.webdriver.common.print_page_options import PrintOptions
 
     base, _app = live_server
-    driver.get(base + "/will/bereiche")
-    click_label(driver, "wohnen")
-    press_weiter(driver)
-    answer_area(driver, "wohnen", "gut", "ruhe", "familie", None)
-    for frage in ("wohnort", "wer", "erlaubnis", "code"):
-        wait_for_path(driver, f"/will/{frage}")
-        driver.find_elements(By.CSS_SELECTOR, "input[name=antwort] + label")[0].click()
-        press_weiter(driver)
-    submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
+    short_flow(driver, base, "wohnen")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
     hidden = driver.execute_script(
         "return ['.kopf', '.fuss', '.nicht-drucken', 'form'].map(s => getComputedStyle(document.querySelector(s)).display)"

@@ -27,7 +27,7 @@ def walk_everything(driver, base: str, check) -> str:
     press_weiter(driver)
     answer_area(driver, "wohnen", "geht-so", "ruhe", "familie", check)
     answer_area(driver, "arbeit", "gut", "arbeit-finden", "assistenz", None)
-    for frage, value in (("wohnort", "jena-lobeda"), ("wer", "allein"), ("erlaubnis", "ja"), ("code", "ja")):
+    for frage, value in JA_JA:
         wait_for_path(driver, f"/will/{frage}")
         check(f"frage {frage}")
         click_label(driver, value)
@@ -45,17 +45,33 @@ def walk_everything(driver, base: str, check) -> str:
     return code
 
 
-def walk_two_nein(driver, base: str, check) -> None:
-    """A short flow with two „Nein“: the done page without code and without storing anything."""
+NEIN_NEIN = (("wohnort", "unbekannt"), ("wer", "andere"), ("erlaubnis", "nein"), ("code", "nein"))
+JA_JA = (("wohnort", "bremen-hemelingen"), ("wer", "allein"), ("erlaubnis", "ja"), ("code", "ja"))
+
+
+def short_flow(driver, base: str, bereich: str, final=JA_JA, save: bool = True) -> None:
+    """One life area with fixed answers, then the final questions; optionally save."""
     driver.get(base + "/will/bereiche")
-    click_label(driver, "geld")
+    click_label(driver, bereich)
     press_weiter(driver)
-    answer_area(driver, "geld", "nicht-gut", "sparen", "niemand", None)
-    for frage, value in (("wohnort", "unbekannt"), ("wer", "andere"), ("erlaubnis", "nein"), ("code", "nein")):
+    answer_area(driver, bereich, "nicht-gut", {"geld": "sparen", "wohnen": "ruhe"}[bereich], "familie", None)
+    answer_final(driver, final)
+    if save:
+        submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
+
+
+def answer_final(driver, final) -> None:
+    """Answer the questions after the life areas and arrive at the check page."""
+    for frage, value in final:
         wait_for_path(driver, f"/will/{frage}")
         click_label(driver, value)
         press_weiter(driver)
-    submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
+    wait_for_path(driver, "/will/pruefen")
+
+
+def walk_two_nein(driver, base: str, check) -> None:
+    """A short flow with two „Nein“: the done page without code and without storing anything."""
+    short_flow(driver, base, "geld", NEIN_NEIN)
     assert not driver.find_elements(By.CSS_SELECTOR, "p.code")
     check("done without storing")
 
