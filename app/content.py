@@ -1,6 +1,7 @@
 """Load the Leichte Sprache texts kept in content/ (YAML that Prüfer:innen can review)."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -43,9 +44,27 @@ def _read(path: Path, _mtime: float) -> dict:
         return yaml.safe_load(handle) or {}
 
 
+# Content files are checked for edits at most once a second: a stat on every use was a
+# noticeable share of a page's time, and an edit still shows up without a restart.
+_CHECKED: dict[Path, tuple[float, float | None]] = {}
+
+
+def _mtime(path: Path) -> float | None:
+    """Modification time of a content file (None if it does not exist), re-read once a second."""
+    now = time.monotonic()
+    checked = _CHECKED.get(path)
+    if checked is None or now - checked[0] > 1.0:
+        try:
+            mtime: float | None = path.stat().st_mtime
+        except FileNotFoundError:
+            mtime = None
+        checked = _CHECKED[path] = (now, mtime)
+    return checked[1]
+
+
 def read_yaml(path: Path) -> dict:
     """Read a content file, cached until it changes."""
-    return _read(path, path.stat().st_mtime)
+    return _read(path, _mtime(path))
 
 
 def content_dir() -> Path:
@@ -56,7 +75,7 @@ def content_dir() -> Path:
 def _localized_path(name: str, lang: str) -> Path:
     """content/<lang>/<name>.yml, falling back to German."""
     path = content_dir() / lang / f"{name}.yml"
-    return path if path.exists() else content_dir() / "de" / f"{name}.yml"
+    return path if _mtime(path) is not None else content_dir() / "de" / f"{name}.yml"
 
 
 def localized(name: str, lang: str | None = None) -> dict:
@@ -65,9 +84,9 @@ def localized(name: str, lang: str | None = None) -> dict:
 
 
 @lru_cache(maxsize=16)
-def _bereiche(path: Path, mtime: float) -> tuple[Bereich, ...]:
-    """Life areas of one content file, built once per version of the file."""
-    return tuple(
+def _bereiche(path: Path, mtime: float) -> tuple[tuple[Bereich, ...], dict[str, Bereich]]:
+    """Life areas of one content file in order and by key, built once per version of the file."""
+    areas = tuple(
         Bereich(
             key=item["key"],
             name=item["name"],
@@ -76,17 +95,23 @@ def _bereiche(path: Path, mtime: float) -> tuple[Bereich, ...]:
         )
         for item in _read(path, mtime)["bereiche"]
     )
+    return areas, {area.key: area for area in areas}
 
 
 def bereiche(lang: str | None = None) -> tuple[Bereich, ...]:
     """All life areas in their fixed order."""
+    return _areas(lang)[0]
+
+
+def _areas(lang: str | None) -> tuple[tuple[Bereich, ...], dict[str, Bereich]]:
+    """The cached life areas of a language."""
     path = _localized_path("lebensbereiche", lang or current_language())
-    return _bereiche(path, path.stat().st_mtime)
+    return _bereiche(path, _mtime(path))
 
 
 def bereich(key: str, lang: str | None = None) -> Bereich | None:
     """The life area with this key, if it exists."""
-    return next((b for b in bereiche(lang) if b.key == key), None)
+    return _areas(lang)[1].get(key)
 
 
 def bereich_keys() -> tuple[str, ...]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 from flask import current_app, session
 from sqlalchemy.orm import Session
 
-from .models import Draft
-from .wille.operations import load_draft, new_draft
+from .wille.operations import DraftState, delete_draft, load_draft, new_draft
 
 
-def current_draft(db: Session, create: bool = False) -> Draft | None:
+def current_draft(db: Session, create: bool = False) -> DraftState | None:
     """This browser's draft; a new one if asked and none exists."""
     draft = load_draft(db, session.get("draft"))
     if draft is None and create:
@@ -17,7 +16,7 @@ def current_draft(db: Session, create: bool = False) -> Draft | None:
     return draft
 
 
-def start_draft(db: Session, data: dict) -> Draft:
+def start_draft(db: Session, data: dict) -> DraftState:
     """Replace this browser's draft with a new one holding the given data."""
     drop_draft(db)
     draft = new_draft(db, current_app.config["DRAFT_MAX_AGE_HOURS"], data)
@@ -29,7 +28,7 @@ def drop_draft(db: Session) -> None:
     """Delete this browser's draft from the server."""
     draft = load_draft(db, session.pop("draft", None))
     if draft is not None:
-        db.delete(draft)
+        delete_draft(db, draft)
 
 
 def clear_everything(db: Session) -> None:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 from pathlib import Path
 
-from flask import Flask, current_app, url_for
+from flask import Flask, current_app, render_template, request, url_for
 from markupsafe import Markup, escape
 from wtforms import RadioField, SelectMultipleField
 
@@ -99,11 +100,35 @@ def slug(word: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", word.lower().translate(table)).strip("-")
 
 
+@lru_cache(maxsize=2048)
+def _shell(template: str, lang: str, endpoint: str | None, blueprint: str | None, weiter: str,
+           tablet_minutes: int | None, _script_root: str) -> Markup:
+    """Header or footer for one combination of language, page and tablet mode."""
+    return Markup(render_template(
+        template, endpoint=endpoint, blueprint=blueprint, weiter=weiter, tablet_minutes=tablet_minutes,
+        other_languages=[code for code in current_app.config["LANGUAGES"] if code != lang],
+    ))
+
+
+def shell(template: str) -> Markup:
+    """The page frame is the same for every visitor of a page: render it once, then reuse it.
+
+    It holds nothing personal (no token, no answer); the key covers everything it depends on.
+    """
+    from .assist import tablet_minutes
+    from .i18n import current_language
+
+    weiter = request.full_path if request.method == "GET" else "/"
+    render = _shell.__wrapped__ if current_app.debug else _shell
+    return render(template, current_language(), request.endpoint, request.blueprint, weiter,
+                  tablet_minutes(), request.script_root)
+
+
 def init_app(app: Flask) -> None:
     """Register the helpers."""
     static_url = make_static_url(app)
     app.jinja_env.globals.update(static_url=static_url, picto=make_picto(static_url), field_target=field_target,
-        zeilen=zeilen,
+        zeilen=zeilen, shell=shell,
     )
     app.jinja_env.filters["woerter"] = glossary_links
     app.jinja_env.filters["slug"] = slug

@@ -5,7 +5,7 @@ import secrets
 from dataclasses import dataclass
 from datetime import timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..models import Draft, Person, Sozialraum, WilleBereich, WilleRecord, utcnow
@@ -13,9 +13,27 @@ from ..personal_code import generate, hash_code, normalise
 from .flow import store_decision
 
 
-def load_draft(db: Session, token: str | None) -> Draft | None:
-    """The draft behind a session's token, if it still exists."""
-    return db.get(Draft, token) if token else None
+@dataclass
+class DraftState:
+    """A draft as the views use it: its token and its answers."""
+
+    token: str
+    data: dict
+
+
+def load_draft(db: Session, token: str | None) -> DraftState | None:
+    """The draft behind a session's token, if it still exists.
+
+    A plain column query, not an ORM load: it runs on every question page.
+    """
+    if not token:
+        return None
+    data = db.connection().execute(_LOAD_DRAFT, {"token": token}).scalar_one_or_none()
+    return None if data is None else DraftState(token, data)
+
+
+# Built once: the statement is the same for every request.
+_LOAD_DRAFT = select(Draft.data).where(Draft.token == bindparam("token"))
 
 
 def purge_drafts(db: Session, max_age_hours: int) -> int:
@@ -24,18 +42,23 @@ def purge_drafts(db: Session, max_age_hours: int) -> int:
     return result.rowcount or 0
 
 
-def new_draft(db: Session, max_age_hours: int, data: dict | None = None) -> Draft:
+def new_draft(db: Session, max_age_hours: int, data: dict | None = None) -> DraftState:
     """Start a draft; drafts older than the limit are removed on the way."""
     purge_drafts(db, max_age_hours)
-    draft = Draft(token=secrets.token_urlsafe(32), data=data or {}, updated_at=utcnow())
-    db.add(draft)
+    draft = DraftState(secrets.token_urlsafe(32), data or {})
+    db.execute(insert(Draft).values(token=draft.token, data=draft.data, updated_at=utcnow()))
     return draft
 
 
-def update_draft(draft: Draft, data: dict) -> None:
+def update_draft(db: Session, draft: DraftState, data: dict) -> None:
     """Replace the draft's answers."""
     draft.data = data
-    draft.updated_at = utcnow()
+    db.execute(update(Draft).where(Draft.token == draft.token).values(data=data, updated_at=utcnow()))
+
+
+def delete_draft(db: Session, draft: DraftState) -> None:
+    """Delete a draft."""
+    db.execute(delete(Draft).where(Draft.token == draft.token))
 
 
 @dataclass

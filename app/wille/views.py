@@ -49,7 +49,7 @@ def _guard(data: dict, step: flow.Step):
 
 def _after_answer(draft, data: dict, step: flow.Step):
     """Store the answer, commit once, and go on (back to the check page after a change)."""
-    update_draft(draft, data)
+    update_draft(get_db(), draft, data)
     commit()
     back = request.args.get("zurueck") == BACK_TO_CHECK
     return redirect(step_url(flow.next_step(data, step, back_to_check=back)))
@@ -189,7 +189,7 @@ def pruefen():
             drop_draft(db)
             commit()
             return _fertig_page({**data, "gespeichert": False}, code=None)
-        update_draft(draft, {**data, "gespeichert": True})
+        update_draft(db, draft, {**data, "gespeichert": True})
         commit()
         if result.code:
             # Shown once on the next pages, kept only in this browser's signed cookie.
