@@ -25,8 +25,11 @@ def _catalogue():
 
 
 def current_language() -> str:
-    """Return the two-letter language of this request."""
-    return str(get_locale() or "de")[:2]
+    """Return the two-letter language of this request (looked up once per request)."""
+    lang = g.get("lang")
+    if lang is None:
+        lang = g.lang = str(get_locale() or "de")[:2]
+    return lang
 
 
 def init_app(app: Flask) -> None:
