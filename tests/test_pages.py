@@ -168,3 +168,14 @@ def test_500_page_has_no_stack_trace(app):
 def test_too_large_request_is_friendly(client):
     response = client.post("/will/bereiche", data={"x": "a" * 100_000})
     assert response.status_code == 413 and "zu viel" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("code", "text"), [(400, "Etwas ist schief·gegangen"), (403, "Diese Seite ist gesperrt"), (429, "Bitte warten Sie kurz")])
+def test_every_error_page_is_in_leichte_sprache(app, code, text):
+    from flask import abort
+
+    from tests.conftest import CheckingClient
+
+    app.add_url_rule(f"/fehler-{code}", f"fehler_{code}", lambda: abort(code))
+    response = CheckingClient(app.test_client()).get(f"/fehler-{code}")
+    assert response.status_code == code and text in response.get_data(as_text=True)
