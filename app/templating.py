@@ -90,7 +90,7 @@ def glossary_links(text: str) -> Markup:
     html = str(escape(text))
     target = url_for("pages.woerterbuch")
     for anchor, pattern in patterns:
-        html = pattern.sub(lambda m: f'<a class="wort" href="{target}#{anchor}">{m.group(1)}</a>', html, count=1)
+        html = pattern.sub(lambda m, a=anchor: f'<a class="wort" href="{target}#{a}">{m.group(1)}</a>', html, count=1)
     return Markup(html)
 
 

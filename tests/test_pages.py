@@ -66,7 +66,6 @@ def test_pictogram_licence_ships_with_the_svgs():
 def test_all_pictograms_used_in_content_exist(app):
     from pathlib import Path
 
-    import yaml
 
     root = Path(__file__).resolve().parent.parent
     names = set()
