@@ -81,7 +81,7 @@ def init_app(app: Flask) -> None:
         """Check every German user-facing text against the Leichte Sprache rules."""
         from .linter import lint_project
 
-        findings = lint_project(ROOT)
+        findings = lint_project(ROOT, current_app.config["ANREDE"])
         for finding in findings:
             click.echo(finding.report())
         click.echo(f"{len(findings)} Verstöße gefunden.")

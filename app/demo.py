@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from .db import get_db
 from .models import Person, Sozialraum, WilleRecord
 from .personal_code import hash_code, normalise
-from .wille.operations import _fill
+from .wille.operations import fill_record
 
 # A fixed, published code for the demo person: it opens demo answers only.
 DEMO_CODE = "Apfel Baum Stern 12"
@@ -53,6 +53,6 @@ def load_demo(app: Flask, count: int = 24) -> str:
         if index == 0:
             record.person = person
         db.add(record)
-        _fill(record, _demo_data(rng, rng.choice(keys)), db)
+        fill_record(record, _demo_data(rng, rng.choice(keys)), db)
     db.commit()
     return DEMO_CODE

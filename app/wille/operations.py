@@ -69,7 +69,7 @@ class SaveResult:
     stored: bool
 
 
-def _fill(record: WilleRecord, data: dict, db: Session) -> None:
+def fill_record(record: WilleRecord, data: dict, db: Session) -> None:
     """Copy the draft's answers into a record, replacing its areas."""
     record.filled_by = data["wer"]
     record.use_allowed = data.get("erlaubnis") == "ja"
@@ -108,7 +108,7 @@ def save_wille(db: Session, data: dict, code_key: str, person_id: int | None = N
         record = db.get(WilleRecord, data["edit_wille"])
         if record is None or record.person_id != person_id:
             return SaveResult(code=None, stored=False)
-        _fill(record, data, db)
+        fill_record(record, data, db)
         return SaveResult(code=None, stored=True)
     if not use and not keep:
         return SaveResult(code=None, stored=False)
@@ -118,7 +118,7 @@ def save_wille(db: Session, data: dict, code_key: str, person_id: int | None = N
         person, code = _new_person(db, code_key)
         record.person = person
     db.add(record)
-    _fill(record, data, db)
+    fill_record(record, data, db)
     return SaveResult(code=code, stored=True)
 
 
