@@ -5,7 +5,9 @@ from flask import Blueprint, current_app, redirect, render_template, request, ur
 from flask_babel import lazy_gettext as _l
 from wtforms.validators import InputRequired
 
-from .wille.forms import MitredenForm, OneChoiceField
+from .db import commit, get_db
+from .session_state import clear_everything
+from .wille.forms import ConfirmForm, MitredenForm, OneChoiceField
 
 bp = Blueprint("assist", __name__, url_prefix="/assistenz")
 
@@ -54,10 +56,6 @@ def tablet():
 @bp.post("/neu")
 def neu():
     """Start over on a shared tablet: forget everything of the person before."""
-    from .db import commit, get_db
-    from .session_state import clear_everything
-    from .wille.forms import ConfirmForm
-
     if ConfirmForm().validate_on_submit():
         clear_everything(get_db())
         commit()

@@ -6,6 +6,7 @@ import random
 from flask import Flask
 from sqlalchemy import delete, select
 
+from . import content
 from .db import get_db
 from .models import Person, Sozialraum, WilleRecord
 from .personal_code import hash_code, normalise
@@ -17,8 +18,6 @@ DEMO_CODE = "Apfel Baum Stern 12"
 
 def _demo_data(rng: random.Random, sozialraum: str) -> dict:
     """One plausible, randomly combined Wille."""
-    from . import content
-
     areas = rng.sample(list(content.bereiche("de")), k=rng.randint(1, 3))
     return {
         "bereiche": [a.key for a in areas],

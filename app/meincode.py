@@ -17,6 +17,7 @@ from .qr import qr_svg
 from .session_state import clear_everything, start_draft
 from .wille import forms
 from .wille.operations import delete_person, draft_from_record, find_person
+from .wille.views import check_rows
 
 bp = Blueprint("meincode", __name__, url_prefix="/mein-code")
 
@@ -75,8 +76,6 @@ def antworten():
     person = signed_in_person()
     if person is None:
         return redirect(url_for("meincode.eingeben"))
-    from .wille.views import check_rows
-
     willen = [(w, check_rows(_data(w))) for w in person.willen]
     return render_template("code/antworten.html", willen=willen, form=forms.ConfirmForm())
 

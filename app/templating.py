@@ -11,6 +11,8 @@ from markupsafe import Markup, escape
 from wtforms import RadioField, SelectMultipleField
 
 from . import content
+from .assist import tablet_minutes
+from .i18n import current_language
 
 
 def _versions(folder: Path) -> dict[str, str]:
@@ -115,9 +117,6 @@ def shell(template: str) -> Markup:
 
     It holds nothing personal (no token, no answer); the key covers everything it depends on.
     """
-    from .assist import tablet_minutes
-    from .i18n import current_language
-
     weiter = request.full_path if request.method == "GET" else "/"
     render = _shell.__wrapped__ if current_app.debug else _shell
     return render(template, current_language(), request.endpoint, request.blueprint, weiter,

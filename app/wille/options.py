@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from .. import content
 from . import flow
+from .urls import step_url
 
 
 def jetzt_options() -> list[dict]:
@@ -64,8 +65,6 @@ def _label(options: list[dict], value: str | None) -> dict:
 
 def describe(data: dict, sozialraum_options: list[dict]) -> list[dict]:
     """Rows for check answers and the sheet: question, answers with pictograms, change link."""
-    from .views import step_url
-
     rows: list[dict] = []
     for key in data.get("bereiche", []):
         area = content.bereich(key)

@@ -11,22 +11,12 @@ from ..models import Sozialraum
 from ..session_state import clear_everything, current_draft, drop_draft
 from . import flow, forms
 from .operations import save_wille, update_draft
-from .options import area_options, choice_options, helper_options, jetzt_options, wish_options
+from .options import area_options, choice_options, describe, helper_options, jetzt_options, wish_options
+from .urls import step_url
 
 bp = Blueprint("wille", __name__, url_prefix="/will")
 
 BACK_TO_CHECK = "pruefen"
-
-
-def step_url(step: flow.Step, **params) -> str:
-    """URL of a question page."""
-    if step.name == "bereiche":
-        return url_for("wille.bereiche", **params)
-    if step.name == "pruefen":
-        return url_for("wille.pruefen")
-    if step.bereich:
-        return url_for("wille.bereich_frage", bereich=step.bereich, frage=step.name, **params)
-    return url_for("wille.frage", frage=step.name, **params)
 
 
 def _progress(data: dict, step: flow.Step) -> dict:
@@ -200,8 +190,6 @@ def pruefen():
 
 def check_rows(data: dict) -> list[dict]:
     """Rows of the check-answers list and of the „Mein Wille“ sheet."""
-    from .options import describe
-
     return describe(data, _sozialraum_options())
 
 
