@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import cli, db, i18n, security, templating
+from . import cli, db, i18n, page_cache, security, templating
 from .config import ROOT, Config, TestConfig
 from .extensions import babel, csrf
 
@@ -27,6 +27,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     templating.init_app(app)
+    page_cache.init_app(app)
     cli.init_app(app)
 
     from .assist import bp as assist_bp

@@ -67,6 +67,8 @@ class Config:
     TABLET_MINUTE_SECONDS = 60
     TABLET_GRACE_SECONDS = 60
     CONTENT_DIR = ROOT / "content"
+    # Rendered pages kept per worker (app/page_cache.py); 0 switches the cache off.
+    PAGE_CACHE_SIZE = 512
     TESTING = False
 
 

@@ -78,6 +78,12 @@ def _localized_path(name: str, lang: str) -> Path:
     return path if _mtime(path) is not None else content_dir() / "de" / f"{name}.yml"
 
 
+def version(name: str, lang: str | None = None) -> tuple[str, float | None]:
+    """Which file and which edit of it a localized content page comes from (for page_cache keys)."""
+    path = _localized_path(name, lang or current_language())
+    return str(path), _mtime(path)
+
+
 def localized(name: str, lang: str | None = None) -> dict:
     """Read content/<lang>/<name>.yml, falling back to German."""
     return read_yaml(_localized_path(name, lang or current_language()))

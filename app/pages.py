@@ -3,17 +3,20 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request
+from flask import Blueprint, abort, current_app, redirect, request
 
 from . import content
 from .i18n import LANG_COOKIE
+from .page_cache import render_page
 
 bp = Blueprint("pages", __name__)
 
 
 def _page(name: str, endpoint: str):
     """Render a content page from content/<lang>/<name>.yml."""
-    return render_template("pages/seite.html", seite=content.localized(name), endpoint=endpoint)
+    # Glossary words are linked in the text, so the glossary's version is part of the key.
+    return render_page("pages/seite.html", key=(content.version(name), content.version("woerterbuch")),
+                       seite=content.localized(name), endpoint=endpoint)
 
 
 @bp.get("/")
@@ -43,7 +46,8 @@ def ueber():
 @bp.get("/woerterbuch")
 def woerterbuch():
     """The glossary of hard words."""
-    return render_template("pages/woerterbuch.html", seite=content.localized("woerterbuch"))
+    return render_page("pages/woerterbuch.html", key=content.version("woerterbuch"),
+                       seite=content.localized("woerterbuch"))
 
 
 def safe_next(target: str | None) -> str:

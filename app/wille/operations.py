@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
+from flask import current_app
 from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from ..db import read_connection
 from ..models import Draft, Person, Sozialraum, WilleBereich, WilleRecord, utcnow
 from ..personal_code import generate, hash_code, normalise
 from .flow import store_decision
@@ -21,19 +25,39 @@ class DraftState:
     data: dict
 
 
-def load_draft(db: Session, token: str | None) -> DraftState | None:
+def load_draft(connection: Connection, token: str | None) -> DraftState | None:
     """The draft behind a session's token, if it still exists.
 
-    A plain column query, not an ORM load: it runs on every question page.
+    A plain column query on a Core connection, not an ORM load: it runs on every question page.
     """
     if not token:
         return None
-    data = db.connection().execute(_LOAD_DRAFT, {"token": token}).scalar_one_or_none()
+    data = connection.execute(_LOAD_DRAFT, {"token": token}).scalar_one_or_none()
     return None if data is None else DraftState(token, data)
 
 
 # Built once: the statement is the same for every request.
 _LOAD_DRAFT = select(Draft.data).where(Draft.token == bindparam("token"))
+
+
+# Sozialräume change only when a deployment reloads its content: each worker reads them at most
+# once a minute instead of on every page that lists them.
+SOZIALRAEUME_SECONDS = 60
+
+
+def active_sozialraeume() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """(key, name, stadt, ortsteile) of every active Sozialraum, in their fixed order."""
+    cached = current_app.extensions.get("sozialraeume")
+    if cached is None or time.monotonic() > cached[0]:
+        with read_connection() as connection:
+            rows = connection.execute(
+                select(Sozialraum.key, Sozialraum.name, Sozialraum.stadt, Sozialraum.ortsteile)
+                .where(Sozialraum.aktiv).order_by(Sozialraum.id)
+            ).all()
+        cached = (time.monotonic() + SOZIALRAEUME_SECONDS,
+                  tuple((key, name, stadt, tuple(ortsteile)) for key, name, stadt, ortsteile in rows))
+        current_app.extensions["sozialraeume"] = cached
+    return cached[1]
 
 
 def purge_drafts(db: Session, max_age_hours: int) -> int:

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
-from sqlalchemy import select
 
 from .. import content
 from ..db import commit, get_db
-from ..models import Sozialraum
+from ..page_cache import render_page
 from ..session_state import clear_everything, current_draft, drop_draft
 from . import flow, forms
-from .operations import save_wille, update_draft
+from .operations import active_sozialraeume, save_wille, update_draft
 from .options import area_options, choice_options, describe, helper_options, jetzt_options, wish_options
 from .urls import step_url
 
@@ -46,8 +45,8 @@ def _after_answer(draft, data: dict, step: flow.Step):
 
 
 def _render(template: str, form, data: dict, step: flow.Step, **context):
-    """Render a question page with the shared context."""
-    return render_template(
+    """Render a question page with the shared context (reused for everyone at the same step, see page_cache)."""
+    return render_page(
         template, form=form, step=step, zurueck=request.args.get("zurueck"),
         **_progress(data, step), **context,
     )
@@ -56,14 +55,13 @@ def _render(template: str, form, data: dict, step: flow.Step, **context):
 @bp.get("/")
 def start():
     """Intro page of „Was ich will“."""
-    return render_template("wille/start.html")
+    return render_page("wille/start.html")
 
 
 @bp.route("/bereiche", methods=["GET", "POST"])
 def bereiche():
     """Choose life areas."""
-    db = get_db()
-    draft = current_draft(db, create=request.method == "POST")
+    draft = current_draft(create=request.method == "POST")
     data = draft.data if draft else {}
     form = forms.BereicheForm(data={"bereiche": data.get("bereiche", [])})
     form.bereiche.choices = [(b.key, b.name) for b in content.bereiche()]
@@ -109,8 +107,7 @@ def bereich_frage(bereich: str, frage: str):
     area = content.bereich(bereich)
     if area is None or frage not in flow.AREA_STEPS:
         abort(404)
-    db = get_db()
-    draft = current_draft(db)
+    draft = current_draft()
     if draft is None:
         return redirect(url_for("wille.start"))
     data, step = draft.data, flow.Step(frage, bereich)
@@ -124,11 +121,9 @@ def bereich_frage(bereich: str, frage: str):
 
 def _sozialraum_options() -> list[dict]:
     """The active Sozialräume of the deployment, plus „I don't know“."""
-    rows = get_db().scalars(select(Sozialraum).where(Sozialraum.aktiv).order_by(Sozialraum.id))
     options = [
-        {"value": s.key, "label": f"{s.name} in {s.stadt}" if s.name != s.stadt else s.name,
-         "hint": ", ".join(s.ortsteile), "bild": "ort"}
-        for s in rows
+        {"value": key, "label": f"{name} in {stadt}" if name != stadt else name, "hint": ", ".join(ortsteile), "bild": "ort"}
+        for key, name, stadt, ortsteile in active_sozialraeume()
     ]
     return options + [{"value": "unbekannt", "label": _("Das weiß ich nicht."), "bild": "hilfe", "hint": ""}]
 
@@ -145,8 +140,7 @@ def frage(frage: str):
     """One of the questions after the life areas: place, who filled in, consent, code."""
     if frage not in flow.FINAL_STEPS or frage == "pruefen":
         abort(404)
-    db = get_db()
-    draft = current_draft(db)
+    draft = current_draft()
     if draft is None:
         return redirect(url_for("wille.start"))
     data, step = draft.data, flow.Step(frage)
@@ -164,7 +158,7 @@ def frage(frage: str):
 def pruefen():
     """Check answers, then save as the person decided."""
     db = get_db()
-    draft = current_draft(db)
+    draft = current_draft()
     if draft is None:
         return redirect(url_for("wille.start"))
     data = draft.data
@@ -185,7 +179,8 @@ def pruefen():
             # Shown once on the next pages, kept only in this browser's signed cookie.
             session["neuer_code"] = result.code
         return redirect(url_for("wille.fertig"))
-    return _render("wille/pruefen.html", form, data, flow.PRUEFEN, rows=check_rows(data))
+    # Not through the page cache: the rows hold the person's own words.
+    return render_template("wille/pruefen.html", form=form, rows=check_rows(data), **_progress(data, flow.PRUEFEN))
 
 
 def check_rows(data: dict) -> list[dict]:
@@ -196,7 +191,7 @@ def check_rows(data: dict) -> list[dict]:
 @bp.get("/fertig")
 def fertig():
     """Done: the printable „Mein Wille“ sheet and, if chosen, the personal code."""
-    draft = current_draft(get_db())
+    draft = current_draft()
     if draft is None or "gespeichert" not in draft.data:
         return redirect(url_for("wille.start"))
     return _fertig_page(draft.data, code=session.get("neuer_code"))

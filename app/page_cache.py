@@ -1,0 +1,159 @@
+"""Pages rendered once and reused for everyone who would see the same page.
+
+A question page looks the same for every person at the same step with the same boxes ticked;
+only the CSRF token and text the person typed differ. Those personal values are never rendered
+into a cached page: the page is rendered with a marker in their place, and the values are filled
+in for each response ("donut caching"). So the cache holds no words of a person and no token,
+and a page from the cache cannot show one person's text to another.
+
+Everything the template can see is part of the key (language, tablet mode, path with query, the
+template's context, the form's choices and errors), so a cached page is the page a fresh render
+would give. Every page served through here, hit or miss, takes the same fill-in path.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+import threading
+from collections import OrderedDict
+from dataclasses import is_dataclass
+
+from flask import current_app, g, render_template, request
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup, escape
+from wtforms import Field, StringField
+
+from .assist import tablet_minutes
+from .i18n import current_language
+
+# A fresh marker per process: text typed by a person can never be taken for a hole.
+_NONCE = secrets.token_hex(6)
+_HOLE = re.compile(rf"@@{_NONCE}:([a-z_]+)@@")
+
+
+class PageCache:
+    """A small least-recently-used store of rendered pages, safe for threaded servers."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._pages: OrderedDict[tuple, str] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> str | None:
+        """The page for this key, if rendered before."""
+        with self._lock:
+            page = self._pages.get(key)
+            if page is not None:
+                self._pages.move_to_end(key)
+            return page
+
+    def put(self, key: tuple, page: str) -> None:
+        """Keep a page, dropping the least recently used beyond the size."""
+        with self._lock:
+            self._pages[key] = page
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+    def pages(self) -> list[str]:
+        """All kept pages (for tests that check nothing personal is kept)."""
+        with self._lock:
+            return list(self._pages.values())
+
+    def clear(self) -> None:
+        """Forget every page."""
+        with self._lock:
+            self._pages.clear()
+
+
+def freeze(value) -> object:
+    """A hashable form of a template value; unknown types are refused, so no input is missed."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze(item) for item in value)
+    if isinstance(value, dict):
+        return tuple((key, freeze(item)) for key, item in value.items())
+    if is_dataclass(value) and value.__dataclass_params__.frozen:
+        return value
+    raise TypeError(f"page_cache cannot key on {type(value).__name__}")
+
+
+def _personal(field: Field) -> bool:
+    """Fields whose value is the person's own words (text fields and text areas)."""
+    return isinstance(field, StringField)
+
+
+def _form_state(form) -> tuple:
+    """What a form shows apart from personal text and the token: choices, ticks, errors."""
+    state = []
+    for field in form:
+        if field.name == "csrf_token":
+            state.append((field.name, tuple(field.errors)))
+        elif _personal(field):
+            state.append((field.name, tuple(field.errors)))
+        else:
+            state.append((field.name, freeze(field.data), freeze(getattr(field, "choices", None)),
+                          tuple(field.errors)))
+    return tuple(state)
+
+
+def hole(name: str, value: str) -> Markup | str:
+    """In a page that is being cached, a marker; otherwise the value itself."""
+    if g.get("page_holes"):
+        return Markup(f"@@{_NONCE}:{name}@@")
+    return value
+
+
+def csrf_token() -> str:
+    """The CSRF token for templates; a hole while a page is rendered for the cache."""
+    return hole("csrf_token", "") if g.get("page_holes") else generate_csrf()
+
+
+def personal_value(field: Field) -> Markup | str:
+    """A text field's value in a template; a hole while a page is rendered for the cache."""
+    return hole(field.name, "") if g.get("page_holes") else (field.data or "")
+
+
+def _fill(skeleton: str, values: dict[str, str]) -> str:
+    """Put the escaped personal values into the holes, in one pass."""
+    return _HOLE.sub(lambda match: str(escape(values[match.group(1)])), skeleton)
+
+
+def render_page(template: str, *, form=None, key: tuple | None = None, **context) -> str:
+    """Render a page that holds nothing personal except the token and typed text, reusing earlier renders.
+
+    key replaces the frozen context where the context is large but versioned (content pages).
+    """
+    cache: PageCache | None = current_app.extensions.get("page_cache")
+    full_key = (
+        template, current_language(), tablet_minutes(), request.full_path,
+        key if key is not None else freeze(context),
+        _form_state(form) if form is not None else None,
+    )
+    skeleton = cache.get(full_key) if cache is not None else None
+    if skeleton is None:
+        g.page_holes = True
+        try:
+            skeleton = render_template(template, form=form, **context)
+        finally:
+            g.page_holes = False
+        if cache is not None:
+            cache.put(full_key, skeleton)
+    values = {"csrf_token": generate_csrf()}
+    if form is not None:
+        values.update((field.name, field.data or "") for field in form if _personal(field) and field.name != "csrf_token")
+    return _fill(skeleton, values)
+
+
+def init_app(app) -> None:
+    """Create the cache (none in debug mode, where templates reload) and the template helpers."""
+    if not app.debug and app.config.get("PAGE_CACHE_SIZE", 0) > 0:
+        app.extensions["page_cache"] = PageCache(app.config["PAGE_CACHE_SIZE"])
+    app.jinja_env.globals.update(csrf_token=csrf_token, personal_value=personal_value)
+
+    @app.context_processor
+    def _csrf_hole() -> dict:
+        # Flask-WTF puts its own csrf_token into every template context; ours must win there too,
+        # or a cached page would carry the token of the person who happened to render it first.
+        return {"csrf_token": csrf_token}
