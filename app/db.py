@@ -1,7 +1,7 @@
 """Database engine and the one session per request, committed in one place."""
 from __future__ import annotations
 
-from flask import Flask, g, current_app
+from flask import Flask, current_app, g
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker

@@ -88,9 +88,7 @@ def _form_state(form) -> tuple:
     """What a form shows apart from personal text and the token: choices, ticks, errors."""
     state = []
     for field in form:
-        if field.name == "csrf_token":
-            state.append((field.name, tuple(field.errors)))
-        elif _personal(field):
+        if _personal(field):  # the CSRF token's hidden field is a text field too
             state.append((field.name, tuple(field.errors)))
         else:
             state.append((field.name, freeze(field.data), freeze(getattr(field, "choices", None)),

@@ -4,8 +4,8 @@ import time
 
 import pytest
 
-from app import create_app
 from app import config as app_config
+from app import create_app
 from app.page_cache import PageCache, freeze
 from tests.conftest import CheckingClient
 from tests.helpers import walk_flow
