@@ -28,7 +28,7 @@ from .i18n import current_language
 
 # A fresh marker per process: text typed by a person can never be taken for a hole.
 _NONCE = secrets.token_hex(6)
-_HOLE = re.compile(rf"@@{_NONCE}:([a-z_]+)@@")
+_HOLE = re.compile(rf"@@{_NONCE}:([a-z0-9_-]+)@@")
 
 
 class PageCache:
@@ -66,14 +66,37 @@ class PageCache:
             self._pages.clear()
 
 
-def freeze(value) -> object:
-    """A hashable form of a template value; unknown types are refused, so no input is missed."""
+class Personal:
+    """A person's own words in a page's context: printed escaped, but never part of a key or a kept page."""
+
+    __slots__ = ("name", "value")
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name, self.value = name, value
+
+    def __html__(self) -> str:
+        return hole(self.name, "") if g.get("page_holes") else str(escape(self.value))
+
+    def __str__(self) -> str:
+        return self.value
+
+
+def freeze(value, personal: dict[str, str] | None = None) -> object:
+    """A hashable form of a template value; unknown types are refused, so no input is missed.
+
+    Personal values go into `personal` by name; only the name is part of the result.
+    """
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
+    if isinstance(value, Personal):
+        if personal is None:
+            raise TypeError("page_cache needs a place for personal values")
+        personal[value.name] = value.value
+        return ("personal", value.name)
     if isinstance(value, (list, tuple)):
-        return tuple(freeze(item) for item in value)
+        return tuple(freeze(item, personal) for item in value)
     if isinstance(value, dict):
-        return tuple((key, freeze(item)) for key, item in value.items())
+        return tuple((key, freeze(item, personal)) for key, item in value.items())
     if is_dataclass(value) and value.__dataclass_params__.frozen:
         return value
     raise TypeError(f"page_cache cannot key on {type(value).__name__}")
@@ -124,9 +147,10 @@ def render_page(template: str, *, form=None, key: tuple | None = None, **context
     key replaces the frozen context where the context is large but versioned (content pages).
     """
     cache: PageCache | None = current_app.extensions.get("page_cache")
+    personal: dict[str, str] = {}
     full_key = (
         template, current_language(), tablet_minutes(), request.full_path,
-        key if key is not None else freeze(context),
+        key if key is not None else freeze(context, personal),
         _form_state(form) if form is not None else None,
     )
     skeleton = cache.get(full_key) if cache is not None else None
@@ -138,7 +162,7 @@ def render_page(template: str, *, form=None, key: tuple | None = None, **context
             g.page_holes = False
         if cache is not None:
             cache.put(full_key, skeleton)
-    values = {"csrf_token": generate_csrf()}
+    values = {"csrf_token": generate_csrf(), **personal}
     if form is not None:
         values.update((field.name, field.data or "") for field in form if _personal(field) and field.name != "csrf_token")
     return _fill(skeleton, values)

@@ -103,7 +103,8 @@ def test_edited_content_shows_without_restart(app, tmp_path, monkeypatch):
     client = CheckingClient(app.test_client())
     assert "Neuer Satz für den Test." not in client.get("/hilfe").get_data(as_text=True)
     hilfe = content / "de" / "hilfe.yml"
-    hilfe.write_text(hilfe.read_text(encoding="utf-8").replace("einleitung: |\n", "einleitung: |\n  Neuer Satz für den Test.\n", 1), encoding="utf-8")
+    text = hilfe.read_text(encoding="utf-8")
+    hilfe.write_text(text.replace("einleitung: |\n", "einleitung: |\n  Neuer Satz für den Test.\n", 1), encoding="utf-8")
     time.sleep(1.1)  # content files are checked for edits once a second
     assert "Neuer Satz für den Test." in client.get("/hilfe").get_data(as_text=True)
 
@@ -121,3 +122,20 @@ def test_freeze_refuses_values_it_cannot_key_on():
     assert freeze({"a": [1, {"b": None}]}) == (("a", (1, (("b", None),))),)
     with pytest.raises(TypeError):
         freeze(object())
+
+
+def test_check_page_shows_each_person_their_own_words(app):
+    from tests.helpers import AREA_ANSWERS
+
+    pages = []
+    for words in ("Ich will einen Hund.", "Ich will <keinen> Hund & Katze."):
+        client = person(app)
+        client.submit("/will/bereiche", {"bereiche": ["wohnen"]})
+        for frage, data in AREA_ANSWERS.items():
+            client.submit(f"/will/wohnen/{frage}", {**data, "eigener_wunsch": words} if frage == "wunsch" else data)
+        for frage, value in (("wohnort", "unbekannt"), ("wer", "allein"), ("erlaubnis", "nein"), ("code", "nein")):
+            client.submit(f"/will/{frage}", {"antwort": value})
+        pages.append(client.get("/will/pruefen").get_data(as_text=True))
+    assert "Ich will einen Hund." in pages[0] and "Katze" not in pages[0]
+    assert "Ich will &lt;keinen&gt; Hund &amp; Katze." in pages[1] and "einen Hund" not in pages[1]
+    assert not any("Hund" in page for page in cached_pages(app))

@@ -1,9 +1,9 @@
 """The answer options of the Wille questions, each with its pictogram, and their description."""
 from __future__ import annotations
 
-from flask_babel import gettext as _
-
 from .. import content
+from ..i18n import gettext as _
+from ..page_cache import Personal
 from . import flow
 from .urls import step_url
 
@@ -70,9 +70,11 @@ def describe(data: dict, sozialraum_options: list[dict]) -> list[dict]:
         area = content.bereich(key)
         answers = data.get("antworten", {}).get(key, {})
         wishes = [_label(wish_options(area), w) for w in answers.get("wuensche", [])]
+        # A person's own words are marked, so a reused page never keeps them (page_cache).
         if answers.get("eigener_wunsch"):
-            wishes.append({"label": answers["eigener_wunsch"], "bild": "schreiben"})
-        selbst = answers.get("selbst") or _("Dazu haben Sie nichts geschrieben.")
+            wishes.append({"label": Personal(f"wunsch-{key}", answers["eigener_wunsch"]), "bild": "schreiben"})
+        selbst = (Personal(f"selbst-{key}", answers["selbst"]) if answers.get("selbst")
+                  else _("Dazu haben Sie nichts geschrieben."))
         rows.append({
             "bereich": area,
             "items": [

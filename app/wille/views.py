@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
 
 from .. import content
 from ..db import commit, get_db
+from ..i18n import gettext as _
 from ..page_cache import render_page
 from ..session_state import clear_everything, current_draft, drop_draft
 from . import flow, forms
@@ -179,8 +179,8 @@ def pruefen():
             # Shown once on the next pages, kept only in this browser's signed cookie.
             session["neuer_code"] = result.code
         return redirect(url_for("wille.fertig"))
-    # Not through the page cache: the rows hold the person's own words.
-    return render_template("wille/pruefen.html", form=form, rows=check_rows(data), **_progress(data, flow.PRUEFEN))
+    # The rows mark the person's own words as Personal: they are filled in, never kept.
+    return render_page("wille/pruefen.html", form=form, rows=check_rows(data), **_progress(data, flow.PRUEFEN))
 
 
 def check_rows(data: dict) -> list[dict]:
