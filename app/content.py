@@ -72,10 +72,16 @@ def content_dir() -> Path:
     return Path(current_app.config["CONTENT_DIR"])
 
 
+@lru_cache(maxsize=256)
+def _candidates(directory: str, name: str, lang: str) -> tuple[Path, Path]:
+    """content/<lang>/<name>.yml and its German fallback (built once: paths are looked up on every page)."""
+    return Path(directory) / lang / f"{name}.yml", Path(directory) / "de" / f"{name}.yml"
+
+
 def _localized_path(name: str, lang: str) -> Path:
     """content/<lang>/<name>.yml, falling back to German."""
-    path = content_dir() / lang / f"{name}.yml"
-    return path if _mtime(path) is not None else content_dir() / "de" / f"{name}.yml"
+    path, german = _candidates(str(current_app.config["CONTENT_DIR"]), name, lang)
+    return path if _mtime(path) is not None else german
 
 
 def version(name: str, lang: str | None = None) -> tuple[str, float | None]:

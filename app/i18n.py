@@ -1,26 +1,38 @@
 """Locale choice: the language switch (remembered in a cookie), then the browser, then German."""
 from __future__ import annotations
 
+from babel import Locale
 from flask import Flask, current_app, g, request
 from flask_babel import get_locale, get_translations
 
 LANG_COOKIE = "mitreden_sprache"
 
+# Parsed once: Flask-Babel would parse the code (and look for locale data files) on every request.
+_LOCALES: dict[str, Locale] = {}
 
-def select_locale() -> str:
+
+def select_locale() -> Locale:
     """Pick the locale for this request."""
     languages = current_app.config["LANGUAGES"]
     chosen = request.cookies.get(LANG_COOKIE)
-    if chosen in languages:
-        return chosen
-    return request.accept_languages.best_match(languages) or languages[0]
+    if chosen not in languages:
+        chosen = request.accept_languages.best_match(languages) or languages[0]
+    locale = _LOCALES.get(chosen)
+    if locale is None:
+        locale = _LOCALES[chosen] = Locale.parse(chosen)
+    return locale
 
 
 def _catalogue():
-    """This request's translations, looked up once."""
+    """This request's translations, looked up once per request (and loaded once per language)."""
     catalogue = g.get("catalogue")
     if catalogue is None:
-        catalogue = g.catalogue = get_translations()
+        catalogues = current_app.extensions.setdefault("catalogues", {})
+        lang = current_language()
+        catalogue = catalogues.get(lang)
+        if catalogue is None:
+            catalogue = catalogues[lang] = get_translations()
+        g.catalogue = catalogue
     return catalogue
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 16
 ROUNDS = 25
+RUNS = 3
 PAGES = [
     "/", "/will/", "/will/bereiche", "/will/wohnen/jetzt", "/will/wohnen/wunsch", "/will/wohnen/selbst",
     "/will/wohnen/hilfe", "/will/wohnort", "/will/wer", "/will/erlaubnis", "/will/code", "/will/pruefen",
@@ -86,9 +87,9 @@ def measure_bytes(base: str) -> list[tuple[str, int, int]]:
     return rows
 
 
-def run_load(base: str, paths: list[str], fill: bool) -> dict[str, list[float]]:
-    """16 concurrent clients, each fetching every path ROUNDS times; latencies in ms per path."""
-    timings: dict[str, list[float]] = {p: [] for p in paths}
+def run_load(base: str, paths: list[str], fill: bool) -> list[tuple[str, float]]:
+    """16 concurrent clients, each fetching every path ROUNDS times; (path, latency in ms) per request."""
+    timings: list[tuple[str, float]] = []
     lock = threading.Lock()
     barrier = threading.Barrier(CLIENTS)
 
@@ -103,7 +104,7 @@ def run_load(base: str, paths: list[str], fill: bool) -> dict[str, list[float]]:
                 browser.get(path)
                 elapsed = (time.perf_counter() - start) * 1000
                 with lock:
-                    timings[path].append(elapsed)
+                    timings.append((path, elapsed))
 
     threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
     for t in threads:
@@ -151,18 +152,27 @@ def main() -> None:
         for path, first, later in measure_bytes(base):
             flag = "" if first <= 30 * 1024 and later <= 10 * 1024 else "  ← over target"
             print(f"{path:28} {first / 1024:9.1f} KB {later / 1024:8.1f} KB{flag}")
-        print(f"\nLatency with {CLIENTS} concurrent clients, {ROUNDS} rounds each, gunicorn -w 2")
-        bare = run_load(f"http://127.0.0.1:{bare_port}", ["/bare"], fill=False)["/bare"]
+        print(f"\nLatency with {CLIENTS} concurrent clients, gunicorn -w 2; {RUNS} runs, the bare route and the app taking"
+              f" turns,\neach run {ROUNDS} rounds of the {len(PAGES)} pages per client (the bare route as often)")
+        bare: list[float] = []
+        app: list[tuple[str, float]] = []
+        for run in range(1, RUNS + 1):
+            bare_run = [ms for _path, ms in run_load(f"http://127.0.0.1:{bare_port}", ["/bare"] * len(PAGES), fill=False)]
+            app_run = run_load(base, PAGES, fill=True)
+            bare += bare_run
+            app += app_run
+            app_p50 = pct([ms for _path, ms in app_run], 50)
+            print(f"run {run}: bare p50 {pct(bare_run, 50):5.1f} ms, Mitreden p50 {app_p50:5.1f} ms,"
+                  f" p50 = {app_p50 / pct(bare_run, 50):.2f}× bare")
         bare_p50 = pct(bare, 50)
-        print(f"{'bare Flask route':28} p50 {bare_p50:7.1f} ms  p95 {pct(bare, 95):7.1f} ms")
-        timings = run_load(base, PAGES, fill=True)
+        print(f"\nAll runs together\n{'bare Flask route':28} p50 {bare_p50:7.1f} ms  p95 {pct(bare, 95):7.1f} ms")
         for path in PAGES:
-            values = timings[path]
-            ratio = pct(values, 50) / bare_p50
-            print(f"{path:28} p50 {pct(values, 50):7.1f} ms  p95 {pct(values, 95):7.1f} ms  p50 = {ratio:.2f}× bare")
-        everything = [v for values in timings.values() for v in values]
+            values = [ms for p, ms in app if p == path]
+            print(f"{path:28} p50 {pct(values, 50):7.1f} ms  p95 {pct(values, 95):7.1f} ms  "
+                  f"p50 = {pct(values, 50) / bare_p50:.2f}× bare")
+        everything = [ms for _path, ms in app]
         print(f"{'all Mitreden pages':28} p50 {pct(everything, 50):7.1f} ms  p95 {pct(everything, 95):7.1f} ms  "
-              f"p50 = {pct(everything, 50) / bare_p50:.2f}× bare")
+              f"p50 = {pct(everything, 50) / bare_p50:.2f}× bare  (target ≤ 2×)")
     finally:
         for server in (app_server, bare_server):
             server.send_signal(signal.SIGTERM)
