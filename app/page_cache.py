@@ -112,10 +112,10 @@ def _form_state(form) -> tuple:
     state = []
     for field in form:
         if _personal(field):  # the CSRF token's hidden field is a text field too
-            state.append((field.name, tuple(field.errors)))
+            state.append((field.name, tuple(map(str, field.errors))))
         else:
             state.append((field.name, freeze(field.data), freeze(getattr(field, "choices", None)),
-                          tuple(field.errors)))
+                          tuple(map(str, field.errors))))
     return tuple(state)
 
 
