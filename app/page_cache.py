@@ -16,6 +16,7 @@ import re
 import secrets
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import is_dataclass
 
 from flask import current_app, g, render_template, request
@@ -141,31 +142,44 @@ def _fill(skeleton: str, values: dict[str, str]) -> str:
     return _HOLE.sub(lambda match: str(escape(values[match.group(1)])), skeleton)
 
 
-def render_page(template: str, *, form=None, key: tuple | None = None, **context) -> str:
-    """Render a page that holds nothing personal except the token and typed text, reusing earlier renders.
-
-    key replaces the frozen context where the context is large but versioned (content pages).
-    """
+def _serve(key: tuple, personal: dict[str, str], render: Callable[[], str]) -> str:
+    """The kept page for this key, or render() it with holes and keep it; then fill in the personal values."""
     cache: PageCache | None = current_app.extensions.get("page_cache")
-    personal: dict[str, str] = {}
-    full_key = (
-        template, current_language(), tablet_minutes(), request.full_path,
-        key if key is not None else freeze(context, personal),
-        _form_state(form) if form is not None else None,
-    )
+    full_key = (current_language(), tablet_minutes(), request.full_path, *key)
     skeleton = cache.get(full_key) if cache is not None else None
     if skeleton is None:
         g.page_holes = True
         try:
-            skeleton = render_template(template, form=form, **context)
+            skeleton = render()
         finally:
             g.page_holes = False
         if cache is not None:
             cache.put(full_key, skeleton)
-    values = {"csrf_token": generate_csrf(), **personal}
+    return _fill(skeleton, {"csrf_token": generate_csrf(), **personal})
+
+
+def render_page(template: str, *, form=None, key: tuple | None = None, **context) -> str:
+    """Render a page that holds nothing personal except the token, typed text and Personal values.
+
+    The key is the template's whole context, frozen; `key` replaces it where the context is large but
+    versioned (content pages).
+    """
+    personal: dict[str, str] = {}
+    page_key = (template, key if key is not None else freeze(context, personal),
+                _form_state(form) if form is not None else None)
     if form is not None:
-        values.update((field.name, field.data or "") for field in form if _personal(field) and field.name != "csrf_token")
-    return _fill(skeleton, values)
+        personal.update((field.name, field.data or "") for field in form
+                        if _personal(field) and field.name != "csrf_token")
+    return _serve(page_key, personal, lambda: render_template(template, form=form, **context))
+
+
+def cached_view(key: tuple, typed: dict[str, str], build: Callable[[], str]) -> str:
+    """A page named by a short key from its view, so that build() (forms and all) runs only the first time.
+
+    The view's key must name everything build() shows apart from the `typed` text, which fills the
+    holes of the text fields with those names.
+    """
+    return _serve(("view", *key), typed, build)
 
 
 def init_app(app) -> None:

@@ -41,6 +41,11 @@ def steps(data: dict) -> list[Step]:
     return result
 
 
+def shape(data: dict) -> tuple:
+    """Everything the order of pages depends on (see steps): the chosen areas and whether a code person edits."""
+    return tuple(data.get("bereiche", [])), bool(data.get("edit_wille"))
+
+
 def is_answered(data: dict, step: Step) -> bool:
     """Whether the person has answered this page (an empty optional text counts)."""
     if step.name == "bereiche":

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from .. import content
 from ..db import commit, get_db
 from ..i18n import gettext as _
-from ..page_cache import render_page
+from ..page_cache import cached_view, freeze, render_page
 from ..session_state import clear_everything, current_draft, drop_draft
 from . import flow, forms
 from .operations import active_sozialraeume, save_wille, update_draft
@@ -44,12 +44,22 @@ def _after_answer(draft, data: dict, step: flow.Step):
     return redirect(step_url(flow.next_step(data, step, back_to_check=back)))
 
 
-def _render(template: str, form, data: dict, step: flow.Step, **context):
-    """Render a question page with the shared context (reused for everyone at the same step, see page_cache)."""
-    return render_page(
-        template, form=form, step=step, zurueck=request.args.get("zurueck"),
-        **_progress(data, step), **context,
-    )
+def _question(template: str, step: flow.Step, data: dict, form, shown: tuple = (), typed: dict | None = None,
+              **context):
+    """Show a question page; the page cache reuses it for everyone who sees the same thing.
+
+    After a POST with errors `form` is the filled-in form. On GET it is a function that builds the form,
+    called only when the page is not kept yet: the key then names what the form shows instead, namely
+    this page's earlier answers (`shown`; typed text goes into holes from `typed`) and the order of
+    pages, which fixes the progress and back link.
+    """
+    def full_context(form) -> dict:
+        return {"form": form, "step": step, "zurueck": request.args.get("zurueck"), **_progress(data, step), **context}
+
+    if not callable(form):
+        return render_page(template, **full_context(form))
+    key = (template, step, shown, flow.shape(data), freeze(context))
+    return cached_view(key, typed or {}, lambda: render_template(template, **full_context(form())))
 
 
 @bp.get("/")
@@ -63,12 +73,20 @@ def bereiche():
     """Choose life areas."""
     draft = current_draft(create=request.method == "POST")
     data = draft.data if draft else {}
-    form = forms.BereicheForm(data={"bereiche": data.get("bereiche", [])})
-    form.bereiche.choices = [(b.key, b.name) for b in content.bereiche()]
+
+    def new_form() -> forms.BereicheForm:
+        form = forms.BereicheForm(data={"bereiche": data.get("bereiche", [])})
+        form.bereiche.choices = [(b.key, b.name) for b in content.bereiche()]
+        return form
+
+    if request.method == "GET":
+        return _question("wille/bereiche.html", flow.BEREICHE, data, new_form, shown=tuple(data.get("bereiche", [])),
+                         options=area_options())
+    form = new_form()
     if form.validate_on_submit():
         data = flow.set_bereiche(data, form.bereiche.data, content.bereich_keys())
         return _after_answer(draft, data, flow.BEREICHE)
-    return _render("wille/bereiche.html", form, data, flow.BEREICHE, options=area_options())
+    return _question("wille/bereiche.html", flow.BEREICHE, data, form, options=area_options())
 
 
 def _area_form(frage: str, bereich: content.Bereich, answers: dict):
@@ -76,18 +94,33 @@ def _area_form(frage: str, bereich: content.Bereich, answers: dict):
     if frage == "jetzt":
         form = forms.JetztForm(data={"jetzt": answers.get("jetzt")})
         form.jetzt.choices = [(o["value"], o["label"]) for o in jetzt_options()]
-        return form, {"options": jetzt_options()}
-    if frage == "wunsch":
+    elif frage == "wunsch":
         form = forms.WunschForm(
             data={"wuensche": answers.get("wuensche", []), "eigener_wunsch": answers.get("eigener_wunsch", "")}
         )
         form.wuensche.choices = [(w.key, w.text) for w in bereich.wuensche]
-        return form, {"options": wish_options(bereich)}
-    if frage == "selbst":
-        return forms.SelbstForm(data={"selbst": answers.get("selbst", "")}), {}
-    form = forms.HilfeForm(data={"helfer": answers.get("helfer", [])})
-    form.helfer.choices = [(o["value"], o["label"]) for o in helper_options()]
-    return form, {"options": helper_options()}
+    elif frage == "selbst":
+        form = forms.SelbstForm(data={"selbst": answers.get("selbst", "")})
+    else:
+        form = forms.HilfeForm(data={"helfer": answers.get("helfer", [])})
+        form.helfer.choices = [(o["value"], o["label"]) for o in helper_options()]
+    return form
+
+
+def _area_options(frage: str, bereich: content.Bereich) -> dict:
+    """The answer options a per-area question shows."""
+    if frage == "jetzt":
+        return {"options": jetzt_options()}
+    if frage == "wunsch":
+        return {"options": wish_options(bereich)}
+    if frage == "hilfe":
+        return {"options": helper_options()}
+    return {}
+
+
+# What a per-area page shows of earlier answers: ticked choices, and text typed into a field.
+AREA_SHOWN = {"jetzt": ("jetzt",), "wunsch": ("wuensche",), "selbst": (), "hilfe": ("helfer",)}
+AREA_TYPED = {"wunsch": ("eigener_wunsch",), "selbst": ("selbst",), "jetzt": (), "hilfe": ()}
 
 
 def _area_values(frage: str, form) -> dict:
@@ -113,10 +146,18 @@ def bereich_frage(bereich: str, frage: str):
     data, step = draft.data, flow.Step(frage, bereich)
     if (blocked := _guard(data, step)) is not None:
         return blocked
-    form, extra = _area_form(frage, area, data.get("antworten", {}).get(bereich, {}))
+    answers = data.get("antworten", {}).get(bereich, {})
+    template, options = f"wille/{frage}.html", _area_options(frage, area)
+    if request.method == "GET":
+        return _question(
+            template, step, data, lambda: _area_form(frage, area, answers),
+            shown=tuple(freeze(answers.get(name)) for name in AREA_SHOWN[frage]),
+            typed={name: answers.get(name) or "" for name in AREA_TYPED[frage]}, bereich=area, **options,
+        )
+    form = _area_form(frage, area, answers)
     if form.validate_on_submit():
         return _after_answer(draft, flow.set_area_answer(data, bereich, _area_values(frage, form)), step)
-    return _render(f"wille/{frage}.html", form, data, step, bereich=area, **extra)
+    return _question(template, step, data, form, bereich=area, **options)
 
 
 def _sozialraum_options() -> list[dict]:
@@ -147,11 +188,19 @@ def frage(frage: str):
     if (blocked := _guard(data, step)) is not None:
         return blocked
     options = _final_options(frage)
-    form = forms.ChoiceForm(data={"antwort": data.get(frage)})
-    form.antwort.choices = [(o["value"], o["label"]) for o in options]
+
+    def new_form() -> forms.ChoiceForm:
+        form = forms.ChoiceForm(data={"antwort": data.get(frage)})
+        form.antwort.choices = [(o["value"], o["label"]) for o in options]
+        return form
+
+    if request.method == "GET":
+        return _question("wille/auswahl.html", step, data, new_form, shown=(data.get(frage),), options=options,
+                         frage=frage)
+    form = new_form()
     if form.validate_on_submit():
         return _after_answer(draft, {**data, frage: form.antwort.data}, step)
-    return _render("wille/auswahl.html", form, data, step, options=options, frage=frage)
+    return _question("wille/auswahl.html", step, data, form, options=options, frage=frage)
 
 
 @bp.route("/pruefen", methods=["GET", "POST"])
