@@ -63,6 +63,28 @@ def _label(options: list[dict], value: str | None) -> dict:
     return next((o for o in options if o["value"] == value), {"label": value or "", "bild": "info"})
 
 
+TEXT_ANSWERS = ("eigener_wunsch", "selbst")
+
+
+def own_words(data: dict) -> dict[str, str]:
+    """The person's own words in the draft, by the names describe() gives them (page_cache holes)."""
+    return {
+        f"{'wunsch' if name == 'eigener_wunsch' else name}-{key}": answers[name]
+        for key, answers in data.get("antworten", {}).items() for name in TEXT_ANSWERS if answers.get(name)
+    }
+
+
+def without_words(data: dict) -> dict:
+    """The draft with each text answer replaced by whether there is one: what a check page shows apart from words."""
+    return {
+        **data,
+        "antworten": {
+            key: {**answers, **{name: bool(answers.get(name)) for name in TEXT_ANSWERS}}
+            for key, answers in data.get("antworten", {}).items()
+        },
+    }
+
+
 def describe(data: dict, sozialraum_options: list[dict]) -> list[dict]:
     """Rows for check answers and the sheet: question, answers with pictograms, change link."""
     rows: list[dict] = []

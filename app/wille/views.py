@@ -10,7 +10,9 @@ from ..page_cache import cached_view, freeze, render_page
 from ..session_state import clear_everything, current_draft, drop_draft
 from . import flow, forms
 from .operations import active_sozialraeume, save_wille, update_draft
-from .options import area_options, choice_options, describe, helper_options, jetzt_options, wish_options
+from .options import (
+    area_options, choice_options, describe, helper_options, jetzt_options, own_words, wish_options, without_words,
+)
 from .urls import step_url
 
 bp = Blueprint("wille", __name__, url_prefix="/will")
@@ -213,6 +215,12 @@ def pruefen():
     data = draft.data
     if (blocked := _guard(data, flow.PRUEFEN)) is not None:
         return blocked
+    if request.method == "GET":
+        # Named by the answers without the person's words (those fill the holes), the content and places.
+        key = ("wille/pruefen.html", freeze(without_words(data)), content.version("lebensbereiche"),
+               active_sozialraeume())
+        return cached_view(key, own_words(data), lambda: render_template(
+            "wille/pruefen.html", form=forms.ConfirmForm(), rows=check_rows(data), **_progress(data, flow.PRUEFEN)))
     form = forms.ConfirmForm()
     if form.validate_on_submit():
         result = save_wille(db, data, current_app.config["CODE_KEY"], session.get("person"))
