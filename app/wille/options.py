@@ -1,51 +1,68 @@
 """The answer options of the Wille questions, each with its pictogram, and their description."""
 from __future__ import annotations
 
+from functools import lru_cache, wraps
+
 from .. import content
+from ..i18n import current_language
 from ..i18n import gettext as _
 from ..page_cache import Personal
 from . import flow
 from .urls import step_url
 
 
-def jetzt_options() -> list[dict]:
+def per_language(build):
+    """Options are the same for every request in one language: build them once per language."""
+    cached = lru_cache(maxsize=16)(lambda lang, *args: build(*args))
+
+    @wraps(build)
+    def options(*args) -> tuple[dict, ...]:
+        return cached(current_language(), *args)
+
+    return options
+
+
+@per_language
+def jetzt_options() -> tuple[dict, ...]:
     """The 3-point scale with faces."""
-    return [
+    return (
         {"value": "gut", "label": _("Gut"), "bild": "gut"},
         {"value": "geht-so", "label": _("Geht so"), "bild": "geht-so"},
         {"value": "nicht-gut", "label": _("Nicht gut"), "bild": "nicht-gut"},
-    ]
+    )
 
 
-def helper_options() -> list[dict]:
+@per_language
+def helper_options() -> tuple[dict, ...]:
     """Who can help."""
-    return [
+    return (
         {"value": "familie", "label": _("Familie"), "bild": "familie"},
         {"value": "freunde", "label": _("Freunde"), "bild": "freunde"},
         {"value": "nachbarn", "label": _("Nachbarn"), "bild": "nachbarn"},
         {"value": "assistenz", "label": _("Assistenz"), "bild": "assistenz"},
         {"value": "verein", "label": _("Verein oder Gruppe"), "bild": "verein"},
         {"value": "niemand", "label": _("Niemand"), "bild": "niemand"},
-    ]
+    )
 
 
-def choice_options(frage: str) -> list[dict]:
+@per_language
+def choice_options(frage: str) -> tuple[dict, ...]:
     """Options of the questions who filled in, consent and code."""
     if frage == "wer":
-        return [
+        return (
             {"value": "allein", "label": _("Ich allein"), "bild": "allein"},
             {"value": "mit-hilfe", "label": _("Ich mit Hilfe"), "bild": "assistenz"},
             {"value": "andere", "label": _("Jemand anderes für mich"), "bild": "andere"},
-        ]
+        )
     if frage == "erlaubnis":
-        return [
+        return (
             {"value": "ja", "label": _("Ja, Sie dürfen meine Antworten ohne Namen benutzen."), "bild": "ja"},
             {"value": "nein", "label": _("Nein, meine Antworten sind nur für mich."), "bild": "nein"},
-        ]
-    return [
+        )
+    return (
         {"value": "ja", "label": _("Ja, ich will einen Code."), "bild": "ja"},
         {"value": "nein", "label": _("Nein, ich will keinen Code."), "bild": "nein"},
-    ]
+    )
 
 
 def area_options() -> list[dict]:

@@ -10,9 +10,7 @@ from ..page_cache import cached_view, freeze, render_page
 from ..session_state import clear_everything, current_draft, drop_draft
 from . import flow, forms
 from .operations import active_sozialraeume, save_wille, update_draft
-from .options import (
-    area_options, choice_options, describe, helper_options, jetzt_options, own_words, wish_options, without_words,
-)
+from .options import area_options, choice_options, describe, helper_options, jetzt_options, own_words, wish_options, without_words
 from .urls import step_url
 
 bp = Blueprint("wille", __name__, url_prefix="/will")
