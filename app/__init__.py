@@ -33,9 +33,9 @@ def create_app(test_config: Config | None = None) -> Flask:
     from .assist import bp as assist_bp
     from .assist import init_app as init_assist
     from .errors import init_app as init_errors
+    from .meincode import bp as code_bp
     from .pages import bp as pages_bp
     from .wille.views import bp as wille_bp
-    from .meincode import bp as code_bp
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(wille_bp)

@@ -4,18 +4,13 @@ from __future__ import annotations
 from flask import current_app, session
 from sqlalchemy.orm import Session
 
-from .db import get_db, read_connection
+from .db import get_db
 from .wille.operations import DraftState, delete_draft, load_draft, new_draft
 
 
 def current_draft(create: bool = False) -> DraftState | None:
     """This browser's draft; a new one if asked and none exists (in the request's session)."""
-    token = session.get("draft")
-    if not token:
-        draft = None
-    else:
-        with read_connection() as connection:
-            draft = load_draft(connection, token)
+    draft = load_draft(session.get("draft"))
     if draft is None and create:
         draft = new_draft(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"])
         session["draft"] = draft.token
@@ -32,7 +27,7 @@ def start_draft(db: Session, data: dict) -> DraftState:
 
 def drop_draft(db: Session) -> None:
     """Delete this browser's draft from the server."""
-    draft = load_draft(db.connection(), session.pop("draft", None))
+    draft = load_draft(session.pop("draft", None))
     if draft is not None:
         delete_draft(db, draft)
 

@@ -8,10 +8,9 @@ from datetime import timedelta
 
 from flask import current_app
 from sqlalchemy import bindparam, delete, insert, select, update
-from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from ..db import read_connection
+from ..db import HotRead, read_connection
 from ..models import Draft, Person, Sozialraum, WilleBereich, WilleRecord, utcnow
 from ..personal_code import generate, hash_code, normalise
 from .flow import store_decision
@@ -25,19 +24,18 @@ class DraftState:
     data: dict
 
 
-def load_draft(connection: Connection, token: str | None) -> DraftState | None:
-    """The draft behind a session's token, if it still exists.
+def load_draft(token: str | None) -> DraftState | None:
+    """The draft behind a session's token, if it still exists (committed data only).
 
-    A plain column query on a Core connection, not an ORM load: it runs on every question page.
+    It runs on nearly every page, so it is a HotRead rather than an ORM load.
     """
     if not token:
         return None
-    data = connection.execute(_LOAD_DRAFT, {"token": token}).scalar_one_or_none()
+    data = _LOAD_DRAFT.scalar(token=token)
     return None if data is None else DraftState(token, data)
 
 
-# Built once: the statement is the same for every request.
-_LOAD_DRAFT = select(Draft.data).where(Draft.token == bindparam("token"))
+_LOAD_DRAFT = HotRead(select(Draft.data).where(Draft.token == bindparam("token")))
 
 
 # Sozialräume change only when a deployment reloads its content: each worker reads them at most
