@@ -49,7 +49,8 @@ def current_language() -> str:
     """Return the two-letter language of this request (looked up once per request)."""
     lang = g.get("lang")
     if lang is None:
-        lang = g.lang = str(get_locale() or "de")[:2]
+        locale = get_locale()
+        lang = g.lang = locale.language if locale is not None else "de"
     return lang
 
 
