@@ -30,6 +30,7 @@ from .i18n import current_language
 # A fresh marker per process: text typed by a person can never be taken for a hole.
 _NONCE = secrets.token_hex(6)
 _HOLE = re.compile(rf"@@{_NONCE}:([a-z0-9_-]+)@@")
+_TOKEN_HOLE = f"@@{_NONCE}:csrf_token@@"
 
 
 class PageCache:
@@ -155,7 +156,9 @@ def _serve(key: tuple, personal: dict[str, str], render: Callable[[], str]) -> s
             g.page_holes = False
         if cache is not None:
             cache.put(full_key, skeleton)
-    return _fill(skeleton, {"csrf_token": generate_csrf(), **personal})
+    if _TOKEN_HOLE in skeleton:  # pages without a form need no token (and set no cookie)
+        personal = {"csrf_token": generate_csrf(), **personal}
+    return _fill(skeleton, personal)
 
 
 def render_page(template: str, *, form=None, key: tuple | None = None, **context) -> str:

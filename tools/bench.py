@@ -23,8 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 16
-ROUNDS = 25
-RUNS = 3
+ROUNDS = 15
+RUNS = 5
 PAGES = [
     "/", "/will/", "/will/bereiche", "/will/wohnen/jetzt", "/will/wohnen/wunsch", "/will/wohnen/selbst",
     "/will/wohnen/hilfe", "/will/wohnort", "/will/wer", "/will/erlaubnis", "/will/code", "/will/pruefen",
