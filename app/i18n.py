@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from babel import Locale
-from flask import Flask, current_app, g, request
-from flask_babel import get_locale, get_translations
+from flask import Flask, current_app, g, has_request_context, request
+from flask_babel import get_translations
 
 LANG_COOKIE = "mitreden_sprache"
 
@@ -49,8 +49,8 @@ def current_language() -> str:
     """Return the two-letter language of this request (looked up once per request)."""
     lang = g.get("lang")
     if lang is None:
-        locale = get_locale()
-        lang = g.lang = locale.language if locale is not None else "de"
+        # The same choice Flask-Babel makes (select_locale is its selector), without its machinery.
+        lang = g.lang = select_locale().language if has_request_context() else current_app.config["LANGUAGES"][0]
     return lang
 
 

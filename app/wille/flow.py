@@ -7,6 +7,7 @@ The draft is a plain dict so it can be kept in the database and tested without a
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 AREA_STEPS = ("jetzt", "wunsch", "selbst", "hilfe")
 FINAL_STEPS = ("wohnort", "wer", "erlaubnis", "code", "pruefen")
@@ -28,22 +29,29 @@ BEREICHE = Step("bereiche")
 PRUEFEN = Step("pruefen")
 
 
-def steps(data: dict) -> list[Step]:
+def steps(data: dict) -> tuple[Step, ...]:
     """All question pages for this draft, in order."""
-    result = [BEREICHE]
-    for key in data.get("bereiche", []):
-        result.extend(Step(name, key) for name in AREA_STEPS)
-    for name in FINAL_STEPS:
-        # Someone changing their answers through Mein Code keeps the code they have.
-        if name == "code" and data.get("edit_wille"):
-            continue
-        result.append(Step(name))
-    return result
+    return _steps(shape(data))
 
 
 def shape(data: dict) -> tuple:
     """Everything the order of pages depends on (see steps): the chosen areas and whether a code person edits."""
     return tuple(data.get("bereiche", [])), bool(data.get("edit_wille"))
+
+
+@lru_cache(maxsize=256)
+def _steps(page_shape: tuple) -> tuple[Step, ...]:
+    """The order of pages for one shape (the same for many people: built once)."""
+    bereiche, edit_wille = page_shape
+    result = [BEREICHE]
+    for key in bereiche:
+        result.extend(Step(name, key) for name in AREA_STEPS)
+    for name in FINAL_STEPS:
+        # Someone changing their answers through Mein Code keeps the code they have.
+        if name == "code" and edit_wille:
+            continue
+        result.append(Step(name))
+    return tuple(result)
 
 
 def is_answered(data: dict, step: Step) -> bool:
