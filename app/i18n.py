@@ -1,9 +1,13 @@
 """Locale choice: the language switch (remembered in a cookie), then the browser, then German."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel import Locale
 from flask import Flask, current_app, g, has_request_context, request
 from flask_babel import get_translations
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 LANG_COOKIE = "mitreden_sprache"
 
@@ -16,11 +20,17 @@ def select_locale() -> Locale:
     languages = current_app.config["LANGUAGES"]
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen not in languages:
-        chosen = request.accept_languages.best_match(languages) or languages[0]
+        chosen = _from_browser(request.headers.get("Accept-Language", ""), tuple(languages))
     locale = _LOCALES.get(chosen)
     if locale is None:
         locale = _LOCALES[chosen] = Locale.parse(chosen)
     return locale
+
+
+@lru_cache(maxsize=512)
+def _from_browser(header: str, languages: tuple[str, ...]) -> str:
+    """The best language for an Accept-Language header (browsers send few different ones: parsed once each)."""
+    return parse_accept_header(header, LanguageAccept).best_match(languages) or languages[0]
 
 
 def _catalogue():

@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 import secrets
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import is_dataclass
 
-from flask import current_app, g, render_template, request
+from flask import current_app, g, render_template, request, session
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 from wtforms import Field, StringField
@@ -34,23 +35,23 @@ _TOKEN_HOLE = f"@@{_NONCE}:csrf_token@@"
 
 
 class PageCache:
-    """A small least-recently-used store of rendered pages, safe for threaded servers."""
+    """A small least-recently-used store (of rendered pages, or tokens), safe for threaded servers."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._pages: OrderedDict[tuple, str] = OrderedDict()
+        self._pages: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, key: tuple) -> str | None:
-        """The page for this key, if rendered before."""
+    def get(self, key):
+        """The value for this key, if kept."""
         with self._lock:
             page = self._pages.get(key)
             if page is not None:
                 self._pages.move_to_end(key)
             return page
 
-    def put(self, key: tuple, page: str) -> None:
-        """Keep a page, dropping the least recently used beyond the size."""
+    def put(self, key, page) -> None:
+        """Keep a value, dropping the least recently used beyond the size."""
         with self._lock:
             self._pages[key] = page
             self._pages.move_to_end(key)
@@ -128,9 +129,32 @@ def hole(name: str, value: str) -> Markup | str:
     return value
 
 
+# A signed CSRF token stays valid for WTF_CSRF_TIME_LIMIT (hours); signing one for every page was a
+# fifth of a page's time. So a session's token is reused for a tenth of that time, at most 10 minutes.
+TOKEN_REUSE_SECONDS = 600
+
+
+def page_token() -> str:
+    """Flask-WTF's CSRF token for this session, reused for up to TOKEN_REUSE_SECONDS."""
+    tokens: PageCache | None = current_app.extensions.get("csrf_tokens")
+    if "csrf_token" in g:  # signed in this request already (by a form, or below)
+        token = g.csrf_token
+    else:
+        raw = session.get("csrf_token")
+        kept = tokens.get(raw) if tokens is not None and raw else None
+        reuse = min(TOKEN_REUSE_SECONDS, (current_app.config.get("WTF_CSRF_TIME_LIMIT") or 3600) / 10)
+        if kept is not None and time.monotonic() - kept[0] < reuse:
+            g.csrf_token = kept[1]  # where Flask-WTF keeps it, so forms of this request use the same
+            return kept[1]
+        token = generate_csrf()
+    if tokens is not None:
+        tokens.put(session["csrf_token"], (time.monotonic(), token))
+    return token
+
+
 def csrf_token() -> str:
     """The CSRF token for templates; a hole while a page is rendered for the cache."""
-    return hole("csrf_token", "") if g.get("page_holes") else generate_csrf()
+    return hole("csrf_token", "") if g.get("page_holes") else page_token()
 
 
 def personal_value(field: Field) -> Markup | str:
@@ -157,7 +181,7 @@ def _serve(key: tuple, personal: dict[str, str], render: Callable[[], str]) -> s
         if cache is not None:
             cache.put(full_key, skeleton)
     if _TOKEN_HOLE in skeleton:  # pages without a form need no token (and set no cookie)
-        personal = {"csrf_token": generate_csrf(), **personal}
+        personal = {"csrf_token": page_token(), **personal}
     return _fill(skeleton, personal)
 
 
@@ -189,6 +213,7 @@ def init_app(app) -> None:
     """Create the cache (none in debug mode, where templates reload) and the template helpers."""
     if not app.debug and app.config.get("PAGE_CACHE_SIZE", 0) > 0:
         app.extensions["page_cache"] = PageCache(app.config["PAGE_CACHE_SIZE"])
+        app.extensions["csrf_tokens"] = PageCache(4 * app.config["PAGE_CACHE_SIZE"])
     app.jinja_env.globals.update(csrf_token=csrf_token, personal_value=personal_value)
 
     @app.context_processor

@@ -139,3 +139,19 @@ def test_check_page_shows_each_person_their_own_words(app):
     assert "Ich will einen Hund." in pages[0] and "Katze" not in pages[0]
     assert "Ich will &lt;keinen&gt; Hund &amp; Katze." in pages[1] and "einen Hund" not in pages[1]
     assert not any("Hund" in page for page in cached_pages(app))
+
+
+def test_a_session_token_is_reused_for_a_while_then_signed_anew(app, monkeypatch):
+    import app.page_cache as page_cache
+
+    client = person(app)
+    client.submit("/will/bereiche", {"bereiche": ["wohnen"]})
+    first = TOKEN.findall(client.get("/will/wohnen/jetzt").get_data(as_text=True))
+    assert first == TOKEN.findall(client.get("/will/wohnen/jetzt").get_data(as_text=True))
+    assert client.post("/will/wohnen/jetzt", data={"jetzt": "gut", "csrf_token": first[0]}).status_code == 302
+    monkeypatch.setattr(page_cache, "TOKEN_REUSE_SECONDS", 0)
+    time.sleep(1.1)  # signatures carry the second they were made in
+    assert first != TOKEN.findall(client.get("/will/wohnen/jetzt").get_data(as_text=True))
+    other = person(app)
+    other.submit("/will/bereiche", {"bereiche": ["wohnen"]})
+    assert first != TOKEN.findall(other.get("/will/wohnen/jetzt").get_data(as_text=True))

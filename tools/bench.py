@@ -23,8 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 16
-ROUNDS = 15
-RUNS = 5
+ROUNDS = 5
+RUNS = 12
 PAGES = [
     "/", "/will/", "/will/bereiche", "/will/wohnen/jetzt", "/will/wohnen/wunsch", "/will/wohnen/selbst",
     "/will/wohnen/hilfe", "/will/wohnort", "/will/wer", "/will/erlaubnis", "/will/code", "/will/pruefen",
@@ -87,16 +87,22 @@ def measure_bytes(base: str) -> list[tuple[str, int, int]]:
     return rows
 
 
-def run_load(base: str, paths: list[str], fill: bool) -> list[tuple[str, float]]:
-    """16 concurrent clients, each fetching every path ROUNDS times; (path, latency in ms) per request."""
+def people(base: str, fill: bool) -> list[Browser]:
+    """The 16 clients, each with its own cookies; for the app each has answered every question."""
+    browsers = [Browser(base) for _ in range(CLIENTS)]
+    if fill:
+        for browser in browsers:
+            browser.fill_flow()
+    return browsers
+
+
+def run_load(browsers: list[Browser], paths: list[str]) -> list[tuple[str, float]]:
+    """The clients at once, each fetching every path ROUNDS times; (path, latency in ms) per request."""
     timings: list[tuple[str, float]] = []
     lock = threading.Lock()
-    barrier = threading.Barrier(CLIENTS)
+    barrier = threading.Barrier(len(browsers))
 
-    def client() -> None:
-        browser = Browser(base)
-        if fill:
-            browser.fill_flow()
+    def client(browser: Browser) -> None:
         barrier.wait()
         for _ in range(ROUNDS):
             for path in paths:
@@ -106,7 +112,7 @@ def run_load(base: str, paths: list[str], fill: bool) -> list[tuple[str, float]]
                 with lock:
                     timings.append((path, elapsed))
 
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    threads = [threading.Thread(target=client, args=(browser,)) for browser in browsers]
     for t in threads:
         t.start()
     for t in threads:
@@ -156,16 +162,18 @@ def main() -> None:
               f" turns,\neach run {ROUNDS} rounds of the {len(PAGES)} pages per client (the bare route as often)")
         bare: list[float] = []
         app: list[tuple[str, float]] = []
-        # One unmeasured round each first: both servers are measured warm, as they run in production.
-        run_load(f"http://127.0.0.1:{bare_port}", ["/bare"] * len(PAGES), fill=False)
-        run_load(base, PAGES, fill=True)
+        bare_people, app_people = people(f"http://127.0.0.1:{bare_port}", fill=False), people(base, fill=True)
+        # One unmeasured run each first: both servers are measured warm, as they run in production.
+        # Then many short turns, so that this shared machine's slow moments fall on both alike.
+        run_load(bare_people, ["/bare"] * len(PAGES))
+        run_load(app_people, PAGES)
         for run in range(1, RUNS + 1):
-            bare_run = [ms for _path, ms in run_load(f"http://127.0.0.1:{bare_port}", ["/bare"] * len(PAGES), fill=False)]
-            app_run = run_load(base, PAGES, fill=True)
+            bare_run = [ms for _path, ms in run_load(bare_people, ["/bare"] * len(PAGES))]
+            app_run = run_load(app_people, PAGES)
             bare += bare_run
             app += app_run
             app_p50 = pct([ms for _path, ms in app_run], 50)
-            print(f"run {run}: bare p50 {pct(bare_run, 50):5.1f} ms, Mitreden p50 {app_p50:5.1f} ms,"
+            print(f"run {run:2}: bare p50 {pct(bare_run, 50):5.1f} ms, Mitreden p50 {app_p50:5.1f} ms,"
                   f" p50 = {app_p50 / pct(bare_run, 50):.2f}× bare")
         bare_p50 = pct(bare, 50)
         print(f"\nAll runs together\n{'bare Flask route':28} p50 {bare_p50:7.1f} ms  p95 {pct(bare, 95):7.1f} ms")
