@@ -8,7 +8,11 @@ and a page from the cache cannot show one person's text to another.
 
 Everything the template can see is part of the key (language, tablet mode, path with query, the
 template's context, the form's choices and errors), so a cached page is the page a fresh render
-would give. Every page served through here, hit or miss, takes the same fill-in path.
+would give. Views may instead name a page by a short key (cached_view), so that forms are built
+only when the page is not kept yet; tests/test_page_cache_twin.py compares every page of several
+walks through the flow with a fresh render. Every page, hit or miss, takes the same fill-in path.
+
+The CSRF token of a session is reused for a few minutes rather than signed for every page.
 """
 from __future__ import annotations
 
@@ -34,39 +38,34 @@ _HOLE = re.compile(rf"@@{_NONCE}:([a-z0-9_-]+)@@")
 _TOKEN_HOLE = f"@@{_NONCE}:csrf_token@@"
 
 
-class PageCache:
-    """A small least-recently-used store (of rendered pages, or tokens), safe for threaded servers."""
+class Lru:
+    """A small least-recently-used store (of pages, or of tokens), safe for threaded servers."""
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._pages: OrderedDict = OrderedDict()
+        self._entries: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
     def get(self, key):
         """The value for this key, if kept."""
         with self._lock:
-            page = self._pages.get(key)
-            if page is not None:
-                self._pages.move_to_end(key)
-            return page
+            value = self._entries.get(key)
+            if value is not None:
+                self._entries.move_to_end(key)
+            return value
 
-    def put(self, key, page) -> None:
+    def put(self, key, value) -> None:
         """Keep a value, dropping the least recently used beyond the size."""
         with self._lock:
-            self._pages[key] = page
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+            self._entries[key] = value
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
 
-    def pages(self) -> list[str]:
-        """All kept pages (for tests that check nothing personal is kept)."""
+    def values(self) -> list:
+        """Everything kept (tests check that no kept page holds anything personal)."""
         with self._lock:
-            return list(self._pages.values())
-
-    def clear(self) -> None:
-        """Forget every page."""
-        with self._lock:
-            self._pages.clear()
+            return list(self._entries.values())
 
 
 class Personal:
@@ -78,7 +77,7 @@ class Personal:
         self.name, self.value = name, value
 
     def __html__(self) -> str:
-        return hole(self.name, "") if g.get("page_holes") else str(escape(self.value))
+        return _marker(self.name) if g.get("page_holes") else str(escape(self.value))
 
     def __str__(self) -> str:
         return self.value
@@ -122,11 +121,9 @@ def _form_state(form) -> tuple:
     return tuple(state)
 
 
-def hole(name: str, value: str) -> Markup | str:
-    """In a page that is being cached, a marker; otherwise the value itself."""
-    if g.get("page_holes"):
-        return Markup(f"@@{_NONCE}:{name}@@")
-    return value
+def _marker(name: str) -> Markup:
+    """The hole for a personal value in a page that is rendered to be kept."""
+    return Markup(f"@@{_NONCE}:{name}@@")
 
 
 # A signed CSRF token stays valid for WTF_CSRF_TIME_LIMIT (hours); signing one for every page was a
@@ -136,7 +133,7 @@ TOKEN_REUSE_SECONDS = 600
 
 def page_token() -> str:
     """Flask-WTF's CSRF token for this session, reused for up to TOKEN_REUSE_SECONDS."""
-    tokens: PageCache | None = current_app.extensions.get("csrf_tokens")
+    tokens: Lru | None = current_app.extensions.get("csrf_tokens")
     if "csrf_token" in g:  # signed in this request already (by a form, or below)
         token = g.csrf_token
     else:
@@ -154,12 +151,12 @@ def page_token() -> str:
 
 def csrf_token() -> str:
     """The CSRF token for templates; a hole while a page is rendered for the cache."""
-    return hole("csrf_token", "") if g.get("page_holes") else page_token()
+    return _marker("csrf_token") if g.get("page_holes") else page_token()
 
 
 def personal_value(field: Field) -> Markup | str:
     """A text field's value in a template; a hole while a page is rendered for the cache."""
-    return hole(field.name, "") if g.get("page_holes") else (field.data or "")
+    return _marker(field.name) if g.get("page_holes") else (field.data or "")
 
 
 def _fill(skeleton: str, values: dict[str, str]) -> str:
@@ -169,7 +166,7 @@ def _fill(skeleton: str, values: dict[str, str]) -> str:
 
 def _serve(key: tuple, personal: dict[str, str], render: Callable[[], str]) -> str:
     """The kept page for this key, or render() it with holes and keep it; then fill in the personal values."""
-    cache: PageCache | None = current_app.extensions.get("page_cache")
+    cache: Lru | None = current_app.extensions.get("page_cache")
     full_key = (current_language(), tablet_minutes(), request.full_path, *key)
     skeleton = cache.get(full_key) if cache is not None else None
     if skeleton is None:
@@ -212,8 +209,8 @@ def cached_view(key: tuple, typed: dict[str, str], build: Callable[[], str]) -> 
 def init_app(app) -> None:
     """Create the cache (none in debug mode, where templates reload) and the template helpers."""
     if not app.debug and app.config.get("PAGE_CACHE_SIZE", 0) > 0:
-        app.extensions["page_cache"] = PageCache(app.config["PAGE_CACHE_SIZE"])
-        app.extensions["csrf_tokens"] = PageCache(4 * app.config["PAGE_CACHE_SIZE"])
+        app.extensions["page_cache"] = Lru(app.config["PAGE_CACHE_SIZE"])
+        app.extensions["csrf_tokens"] = Lru(4 * app.config["PAGE_CACHE_SIZE"])
     app.jinja_env.globals.update(csrf_token=csrf_token, personal_value=personal_value)
 
     @app.context_processor

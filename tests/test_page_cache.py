@@ -6,7 +6,7 @@ import pytest
 
 from app import config as app_config
 from app import create_app
-from app.page_cache import PageCache, freeze
+from app.page_cache import Lru, freeze
 from tests.conftest import CheckingClient
 from tests.helpers import walk_flow
 
@@ -16,7 +16,7 @@ TYPED = ("Ich will einen Garten.", "Ich kann Blumen gießen.", "<b>Meins</b> & m
 
 def cached_pages(app) -> list[str]:
     """Every page the app keeps in its cache."""
-    return app.extensions["page_cache"].pages()
+    return app.extensions["page_cache"].values()
 
 
 def person(app, tablet: bool = False) -> CheckingClient:
@@ -110,7 +110,7 @@ def test_edited_content_shows_without_restart(app, tmp_path, monkeypatch):
 
 
 def test_cache_keeps_only_the_most_recent_pages():
-    cache = PageCache(2)
+    cache = Lru(2)
     cache.put(("a",), "A")
     cache.put(("b",), "B")
     assert cache.get(("a",)) == "A"

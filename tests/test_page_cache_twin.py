@@ -96,4 +96,4 @@ def test_cached_pages_equal_fresh_pages(tmp_path, lang, tablet):
     for variant, twin in enumerate(twins):
         walk(twin, variant)
     assert sum(twin.pages for twin in twins) > 100
-    assert len(cached.extensions["page_cache"].pages()) > 20 and "page_cache" not in fresh.extensions
+    assert len(cached.extensions["page_cache"].values()) > 20 and "page_cache" not in fresh.extensions
