@@ -64,17 +64,18 @@ class HotRead:
 
     def __init__(self, statement: Select) -> None:
         self.statement = statement
-        self._prepared: dict[str, tuple] = {}
+        self._prepared: dict[tuple, tuple] = {}
 
     def _prepare(self, engine: Engine) -> tuple:
         """SQL text, parameter order and result processor for this engine's dialect."""
-        prepared = self._prepared.get(engine.dialect.name)
+        dialect = (engine.dialect.name, engine.dialect.driver, engine.dialect.paramstyle)
+        prepared = self._prepared.get(dialect)
         if prepared is None:
             compiled = self.statement.compile(dialect=engine.dialect)
             column_type = self.statement.selected_columns[0].type
             prepared = (compiled, compiled.positiontup if compiled.positional else None,
                         column_type.dialect_impl(engine.dialect).result_processor(engine.dialect, None))
-            self._prepared[engine.dialect.name] = prepared
+            self._prepared[dialect] = prepared
         return prepared
 
     def scalar(self, **params):

@@ -132,19 +132,20 @@ TOKEN_REUSE_SECONDS = 600
 
 
 def page_token() -> str:
-    """Flask-WTF's CSRF token for this session, reused for up to TOKEN_REUSE_SECONDS."""
+    """Flask-WTF's CSRF token for this session, reused for up to TOKEN_REUSE_SECONDS after it was signed."""
     tokens: Lru | None = current_app.extensions.get("csrf_tokens")
-    if "csrf_token" in g:  # signed in this request already (by a form, or below)
+    raw = session.get("csrf_token")
+    kept = tokens.get(raw) if tokens is not None and raw else None
+    reuse = min(TOKEN_REUSE_SECONDS, (current_app.config.get("WTF_CSRF_TIME_LIMIT") or 3600) / 10)
+    fresh = kept is not None and time.monotonic() - kept[0] < reuse
+    if "csrf_token" in g:  # this request has one already (reused, or signed by a form)
         token = g.csrf_token
+    elif fresh:
+        token = g.csrf_token = kept[1]  # where Flask-WTF keeps it, so forms of this request use the same
     else:
-        raw = session.get("csrf_token")
-        kept = tokens.get(raw) if tokens is not None and raw else None
-        reuse = min(TOKEN_REUSE_SECONDS, (current_app.config.get("WTF_CSRF_TIME_LIMIT") or 3600) / 10)
-        if kept is not None and time.monotonic() - kept[0] < reuse:
-            g.csrf_token = kept[1]  # where Flask-WTF keeps it, so forms of this request use the same
-            return kept[1]
         token = generate_csrf()
-    if tokens is not None:
+    if tokens is not None and not (fresh and kept[1] == token):
+        # Only a newly signed token is kept with the time now; a reused one keeps its own time.
         tokens.put(session["csrf_token"], (time.monotonic(), token))
     return token
 

@@ -3,7 +3,9 @@ import re
 import time
 
 import pytest
+from flask import g, session
 
+import app.page_cache as page_cache
 from app import config as app_config
 from app import create_app
 from app.page_cache import Lru, freeze
@@ -142,8 +144,6 @@ def test_check_page_shows_each_person_their_own_words(app):
 
 
 def test_a_session_token_is_reused_for_a_while_then_signed_anew(app, monkeypatch):
-    import app.page_cache as page_cache
-
     client = person(app)
     client.submit("/will/bereiche", {"bereiche": ["wohnen"]})
     first = TOKEN.findall(client.get("/will/wohnen/jetzt").get_data(as_text=True))
@@ -155,3 +155,25 @@ def test_a_session_token_is_reused_for_a_while_then_signed_anew(app, monkeypatch
     other = person(app)
     other.submit("/will/bereiche", {"bereiche": ["wohnen"]})
     assert first != TOKEN.findall(other.get("/will/wohnen/jetzt").get_data(as_text=True))
+
+
+def test_a_reused_token_keeps_the_time_it_was_signed(app, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(page_cache.time, "monotonic", lambda: now[0])
+
+    def token_of_a_request() -> str:
+        with app.test_request_context("/"):
+            session["csrf_token"] = "roh"
+            first = page_cache.page_token()
+            assert page_cache.page_token() == first == g.csrf_token  # asked twice, as a page may
+            return first
+
+    signed = token_of_a_request()
+    now[0] += page_cache.TOKEN_REUSE_SECONDS - 1
+    assert token_of_a_request() == signed
+    now[0] += 2
+    assert app.extensions["csrf_tokens"].get("roh")[0] == 1000.0
+    with app.test_request_context("/"):
+        session["csrf_token"] = "roh"
+        page_cache.page_token()
+    assert app.extensions["csrf_tokens"].get("roh")[0] == now[0]
