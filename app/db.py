@@ -47,9 +47,8 @@ def get_db() -> Session:
 
 
 def read_connection() -> Connection:
-    """A pooled connection for one quick read, used as a context manager.
+    """A pooled connection for one quick read outside the request's ORM session (a context manager).
 
-    Cheaper than the request's ORM session for the draft lookup every question page makes.
     It sees only committed data, so writes and reads of the same rows stay in get_db().
     """
     return current_app.extensions["db_engine"].connect()

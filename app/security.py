@@ -47,8 +47,10 @@ def init_app(app: Flask) -> None:
 
     @app.after_request
     def _headers(response: Response) -> Response:
-        response.headers.extend(HEADERS if request.endpoint != "static" else HEADERS[:-1])
-        if request.endpoint != "static":
-            # Pages may show a person's answers: a shared tablet's back button must show nothing.
-            response.headers["Cache-Control"] = "no-store"
+        if request.endpoint == "static":
+            response.headers.extend(HEADERS[:-1])
+            return response
+        response.headers.extend(HEADERS)
+        # Pages may show a person's answers: a shared tablet's back button must show nothing.
+        response.headers["Cache-Control"] = "no-store"
         return response

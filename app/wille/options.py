@@ -80,15 +80,20 @@ def _label(options: list[dict], value: str | None) -> dict:
     return next((o for o in options if o["value"] == value), {"label": value or "", "bild": "info"})
 
 
-TEXT_ANSWERS = ("eigener_wunsch", "selbst")
+# Text answers and the name of their page_cache hole in describe() (with the area's key).
+TEXT_ANSWERS = {"eigener_wunsch": "wunsch", "selbst": "selbst"}
+
+
+def _own(answers: dict, name: str, key: str) -> Personal:
+    """A text answer of one area, marked as the person's own words."""
+    return Personal(f"{TEXT_ANSWERS[name]}-{key}", answers[name])
 
 
 def own_words(data: dict) -> dict[str, str]:
     """The person's own words in the draft, by the names describe() gives them (page_cache holes)."""
-    return {
-        f"{'wunsch' if name == 'eigener_wunsch' else name}-{key}": answers[name]
-        for key, answers in data.get("antworten", {}).items() for name in TEXT_ANSWERS if answers.get(name)
-    }
+    words = (_own(answers, name, key) for key, answers in data.get("antworten", {}).items()
+             for name in TEXT_ANSWERS if answers.get(name))
+    return {word.name: word.value for word in words}
 
 
 def without_words(data: dict) -> dict:
@@ -111,9 +116,8 @@ def describe(data: dict, sozialraum_options: list[dict]) -> list[dict]:
         wishes = [_label(wish_options(area), w) for w in answers.get("wuensche", [])]
         # A person's own words are marked, so a reused page never keeps them (page_cache).
         if answers.get("eigener_wunsch"):
-            wishes.append({"label": Personal(f"wunsch-{key}", answers["eigener_wunsch"]), "bild": "schreiben"})
-        selbst = (Personal(f"selbst-{key}", answers["selbst"]) if answers.get("selbst")
-                  else _("Dazu haben Sie nichts geschrieben."))
+            wishes.append({"label": _own(answers, "eigener_wunsch", key), "bild": "schreiben"})
+        selbst = _own(answers, "selbst", key) if answers.get("selbst") else _("Dazu haben Sie nichts geschrieben.")
         rows.append({
             "bereich": area,
             "items": [
