@@ -1,13 +1,27 @@
 """Copy the OpenMoji pictograms Mitreden uses from the npm package into static/pictograms/.
 
-Run once after changing the list (needs `npm install openmoji@17` in a scratch folder):
-    python tools/copy_pictograms.py /path/to/node_modules/openmoji
-Only the pictograms listed here are shipped; the XML comments are dropped to save bytes.
+Writes two things:
+  * one file per pictogram, static/pictograms/NAME.svg (XML comments dropped, whitespace
+    collapsed, drawing unchanged);
+  * one sprite, static/pictograms/sprite.svg, so a page needs a single request for all its
+    pictograms: one <symbol id="NAME" viewBox="0 0 72 72"> per pictogram, each drawing optimised
+    with svgo (multipass, precision 1 decimal in the 72-unit viewBox, invisible at 48-64 px;
+    svgo's curve-to-arc rewrite is off, see SVGO_CONFIG).
+    Used as <svg class="picto" ...><use href="/static/pictograms/sprite.svg?v=HASH#NAME"></use></svg>.
+
+Run once after changing the list (needs the two npm packages in a scratch folder):
+    mkdir -p /tmp/openmoji && cd /tmp/openmoji && npm i openmoji@17 svgo@4
+    python tools/copy_pictograms.py /tmp/openmoji/node_modules/openmoji
+svgo is taken from node_modules/.bin/svgo next to the openmoji package.
+Only the pictograms listed here are shipped.
 """
 from __future__ import annotations
 
 import re
+import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 PICTOGRAMS = {
@@ -27,16 +41,92 @@ PICTOGRAMS = {
     "fertig": "1F3C1", "start": "1F44B",
 }
 
+# svgo's default preset, coordinates to 1 decimal. makeArcs is off: it turns curves into arcs and
+# then rounds the radius, and near a half circle 0.05 on the radius moves the arc a lot (the hole
+# of "freizeit" grew by 0.6 units, "start" and "wechseln" bulged); without it the changes stay at
+# rounding size (anti-aliased edges at 200 px), for about 0.7 KB more brotli on the whole sprite.
+SVGO_CONFIG = """export default {
+  multipass: true,
+  floatPrecision: 1,
+  plugins: [{name: "preset-default", params: {overrides: {convertPathData: {makeArcs: false}}}}],
+};
+"""
+SVG_NS = "http://www.w3.org/2000/svg"
+ROOT = re.compile(r'\A<svg xmlns="http://www\.w3\.org/2000/svg" viewBox="([^"]+)">(.*)</svg>\Z', re.S)
+ID = re.compile(r'\sid="([^"]*)"')
+# Every way an SVG drawing can point at an id: url(#x) in attributes or styles, href="#x".
+REF = re.compile(r'url\(\s*[\'"]?#([^)\'"\s]+)[\'"]?\s*\)|href="#([^"]*)"')
+
+
+def slim(svg: str) -> str:
+    """Drop XML comments and whitespace between tags; the drawing stays as it is."""
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    return re.sub(r">\s+<", "><", svg).strip()
+
+
+def optimise(svgo: Path, drawings: dict[str, str]) -> dict[str, str]:
+    """Run svgo over all drawings at once; returns NAME -> optimised SVG text."""
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp, "in"), Path(tmp, "out")
+        src.mkdir()
+        config = Path(tmp, "svgo.config.mjs")
+        config.write_text(SVGO_CONFIG, encoding="utf-8")
+        for name, svg in drawings.items():
+            (src / f"{name}.svg").write_text(svg, encoding="utf-8")
+        subprocess.run([str(svgo), "--config", str(config), "--quiet", "-f", str(src), "-o", str(out)],
+                       check=True)
+        return {name: (out / f"{name}.svg").read_text(encoding="utf-8").strip() for name in drawings}
+
+
+def symbol(name: str, svg: str) -> str:
+    """Turn one optimised <svg> into <symbol id="NAME">, with any inner ids made unique."""
+    match = ROOT.match(svg)
+    if not match:  # e.g. svgo left width/height or a style on the root: decide by hand
+        raise SystemExit(f"{name}: unexpected root element after svgo: {svg[:120]}")
+    view_box, body = match.groups()
+    # OpenMoji's id="emoji"/"color"/"line" groups are unreferenced and svgo drops them; anything
+    # still referenced (gradients, masks, clip paths) gets the pictogram name as prefix.
+    inner = set(ID.findall(body))
+    for ref in REF.finditer(body):
+        if (ref.group(1) or ref.group(2)) not in inner:
+            raise SystemExit(f"{name}: reference {ref.group(0)} points at no id in the drawing")
+    body = ID.sub(lambda m: f' id="{name}-{m.group(1)}"', body)
+    body = REF.sub(lambda m: (f"url(#{name}-{m.group(1)})" if m.group(1)
+                              else f'href="#{name}-{m.group(2)}"'), body)
+    return f'<symbol id="{name}" viewBox="{view_box}">{body}</symbol>'
+
+
+def check_sprite(sprite: str) -> None:
+    """Well-formed XML, one symbol per pictogram, no id twice."""
+    root = ET.fromstring(sprite)
+    ids = [el.get("id") for el in root.iter() if el.get("id") is not None]
+    duplicates = {i for i in ids if ids.count(i) > 1}
+    if duplicates:
+        raise SystemExit(f"duplicate ids in sprite: {sorted(duplicates)}")
+    symbols = [el.get("id") for el in root if el.tag == f"{{{SVG_NS}}}symbol"]
+    if symbols != list(PICTOGRAMS):
+        raise SystemExit("sprite symbols do not match PICTOGRAMS")
+
 
 def main(openmoji: Path, target: Path) -> None:
-    """Copy and slim each listed SVG."""
+    """Copy and slim each listed SVG, then build the sprite from svgo-optimised copies."""
+    svgo = openmoji.parent / ".bin" / "svgo"
+    if not svgo.exists():
+        raise SystemExit(f"{svgo} not found: run `npm i openmoji@17 svgo@4` in the scratch folder")
     target.mkdir(parents=True, exist_ok=True)
+    drawings = {}
     for name, code in PICTOGRAMS.items():
-        svg = (openmoji / "color" / "svg" / f"{code}.svg").read_text(encoding="utf-8")
-        svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
-        svg = re.sub(r">\s+<", "><", svg).strip()
-        (target / f"{name}.svg").write_text(svg + "\n", encoding="utf-8")
+        drawings[name] = slim((openmoji / "color" / "svg" / f"{code}.svg").read_text(encoding="utf-8"))
+        (target / f"{name}.svg").write_text(drawings[name] + "\n", encoding="utf-8")
     print(f"{len(PICTOGRAMS)} pictograms written to {target}")
+
+    optimised = optimise(svgo, drawings)
+    sprite = "\n".join([f'<svg xmlns="{SVG_NS}">',
+                        *(symbol(name, optimised[name]) for name in PICTOGRAMS),
+                        "</svg>"]) + "\n"
+    check_sprite(sprite)
+    (target / "sprite.svg").write_text(sprite, encoding="utf-8")
+    print(f"sprite.svg written: {len(PICTOGRAMS)} symbols, {len(sprite.encode())} bytes")
 
 
 if __name__ == "__main__":
