@@ -5,44 +5,47 @@ from pathlib import Path
 
 from flask import Flask
 
-from . import cli, db, i18n, page_cache, security, templating
-from .config import ROOT, Config, TestConfig
-from .extensions import babel, csrf
+from .core import cli as core_cli
+from .core import assets, db, errors, security
+from .core.config import ROOT, Config, TestConfig
+from .core.extensions import babel, compress, csrf
+from .drafts import cli as drafts_cli
+from .mein_code.views import bp as mein_code_bp
+from .pages.views import bp as pages_bp
+from .sozialraum import cli as sozialraum_cli
+from .sprache import cli as sprache_cli
+from .sprache import glossary, i18n
+from .tablet import views as tablet
+from .ui import helpers
+from .wille import cli as wille_cli
+from .wille.views import bp as wille_bp
 
 
 def create_app(test_config: Config | None = None) -> Flask:
-    """Create the app: configuration, extensions, blueprints, error pages."""
-    app = Flask(
-        __name__,
-        template_folder=str(ROOT / "templates"),
-        static_folder=str(ROOT / "static"),
-    )
+    """Create the app: configuration, extensions, helpers, one line per room, error pages."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder=str(ROOT / "static"))
     config = test_config or Config()
     app.config.from_object(config)
     app.instance_path = str(Path(config.INSTANCE_PATH))
 
     db.init_app(app)
     csrf.init_app(app)
+    compress.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale)
     i18n.init_app(app)
+    glossary.init_app(app)
+    helpers.init_app(app)
     security.init_app(app)
-    templating.init_app(app)
-    page_cache.init_app(app)
-    cli.init_app(app)
-
-    from .assist import bp as assist_bp
-    from .assist import init_app as init_assist
-    from .errors import init_app as init_errors
-    from .meincode import bp as code_bp
-    from .pages import bp as pages_bp
-    from .wille.views import bp as wille_bp
+    assets.init_app(app)
+    errors.init_app(app)
+    for commands in (core_cli, sprache_cli, drafts_cli, sozialraum_cli, wille_cli):
+        commands.init_app(app)
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(wille_bp)
-    app.register_blueprint(code_bp)
-    app.register_blueprint(assist_bp)
-    init_assist(app)
-    init_errors(app)
+    app.register_blueprint(mein_code_bp)
+    app.register_blueprint(tablet.bp)
+    tablet.init_app(app)
     return app
 
 

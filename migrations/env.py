@@ -1,4 +1,4 @@
-"""Alembic environment: migrations run against the URL set by app.cli.alembic_config."""
+"""Alembic environment: migrations run against the URL set by app.core.cli.alembic_config."""
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 

@@ -1,4 +1,5 @@
-"""Fixtures: an app with a fresh database per test, and a client that checks every page it fetches."""
+"""Fixtures: an app with a fresh database per test — on SQLite and on PostgreSQL — and a client that
+checks every page it fetches."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from app import TestConfig, create_app
-from app.cli import load_content, upgrade_database
+from tests.databases import DATABASES, Databases
 
 
 class PageStructure(HTMLParser):
@@ -118,20 +119,34 @@ class CheckingClient:
         return getattr(self.client, name)
 
 
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory) -> Databases:
+    """Migrated, content-loaded template databases, copied for each test (see tests/databases.py)."""
+    found = Databases(tmp_path_factory.mktemp("templates"))
+    yield found
+    found.close()
+
+
 @pytest.fixture
 def instance(tmp_path: Path) -> Path:
-    """A fresh instance folder (database and keys) per test."""
+    """A fresh instance folder (keys, and the SQLite file) per test."""
     return tmp_path / "instance"
 
 
+@pytest.fixture(params=DATABASES)
+def database_url(request, databases, instance) -> str:
+    """A fresh database for one test, on each of the two databases in turn."""
+    url = databases.fresh(request.param, instance)
+    yield url
+    databases.drop(request.param, url)
+
+
 @pytest.fixture
-def app(instance: Path):
-    """An app on a migrated, content-loaded database."""
-    app = create_app(TestConfig(instance))
-    upgrade_database(app)
-    with app.app_context():
-        load_content(app)
-    return app
+def app(instance: Path, database_url: str):
+    """An app on a fresh, migrated, content-loaded database."""
+    app = create_app(TestConfig(instance, database_url))
+    yield app
+    app.extensions["db_engine"].dispose()
 
 
 @pytest.fixture

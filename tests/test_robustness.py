@@ -2,14 +2,14 @@
 import pytest
 from sqlalchemy import func, select
 
-from app.db import get_db
+from app.core.db import get_db
 from app.models import Draft, Person
 from tests.helpers import shown_code, walk_flow
 
 POST_URLS = [
     "/will/bereiche", "/will/wohnen/jetzt", "/will/wohnen/wunsch", "/will/wohnen/selbst", "/will/wohnen/hilfe",
     "/will/wohnort", "/will/wer", "/will/erlaubnis", "/will/code", "/will/pruefen", "/will/fertig",
-    "/mein-code/", "/mein-code/loeschen", "/mein-code/aendern/1", "/assistenz/tablet", "/assistenz/neu",
+    "/mein-code/", "/mein-code/loeschen", "/mein-code/aendern/1", "/tablet/", "/tablet/neu",
 ]
 GARBAGE = [
     {},
@@ -41,6 +41,6 @@ def test_nothing_changes_without_csrf_token(client, app):
     with app.app_context():
         assert get_db().scalar(select(func.count()).select_from(Person)) == 1
     client.submit("/will/bereiche", {"bereiche": ["geld"]})
-    client.post("/assistenz/neu", data={})
+    client.post("/tablet/neu", data={})
     with app.app_context():
         assert get_db().scalar(select(func.count()).select_from(Draft)) == 1

@@ -1,13 +1,10 @@
 """Copy the OpenMoji pictograms Mitreden uses from the npm package into static/pictograms/.
 
-Writes two things:
-  * one file per pictogram, static/pictograms/NAME.svg (XML comments dropped, whitespace
-    collapsed, drawing unchanged);
-  * one sprite, static/pictograms/sprite.svg, so a page needs a single request for all its
-    pictograms: one <symbol id="NAME" viewBox="0 0 72 72"> per pictogram, each drawing optimised
-    with svgo (multipass, precision 1 decimal in the 72-unit viewBox, invisible at 48-64 px;
-    svgo's curve-to-arc rewrite is off, see SVGO_CONFIG).
-    Used as <svg class="picto" ...><use href="/static/pictograms/sprite.svg?v=HASH#NAME"></use></svg>.
+Writes one sprite, static/pictograms/sprite.svg, so a page needs a single request for all its
+pictograms: one <symbol id="NAME" viewBox="0 0 72 72"> per pictogram, each drawing optimised
+with svgo (multipass, precision 1 decimal in the 72-unit viewBox, invisible at 48-64 px;
+svgo's curve-to-arc rewrite is off, see SVGO_CONFIG).
+Used as <svg class="picto" ...><use href="/static/pictograms/sprite.svg?v=HASH#NAME"></use></svg>.
 
 Run once after changing the list (needs the two npm packages in a scratch folder):
     mkdir -p /tmp/openmoji && cd /tmp/openmoji && npm i openmoji@17 svgo@4
@@ -117,7 +114,6 @@ def main(openmoji: Path, target: Path) -> None:
     drawings = {}
     for name, code in PICTOGRAMS.items():
         drawings[name] = slim((openmoji / "color" / "svg" / f"{code}.svg").read_text(encoding="utf-8"))
-        (target / f"{name}.svg").write_text(drawings[name] + "\n", encoding="utf-8")
     print(f"{len(PICTOGRAMS)} pictograms written to {target}")
 
     optimised = optimise(svgo, drawings)

@@ -7,7 +7,6 @@ The draft is a plain dict so it can be kept in the database and tested without a
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 AREA_STEPS = ("jetzt", "wunsch", "selbst", "hilfe")
 FINAL_STEPS = ("wohnort", "wer", "erlaubnis", "code", "pruefen")
@@ -29,26 +28,21 @@ BEREICHE = Step("bereiche")
 PRUEFEN = Step("pruefen")
 
 
+# The answer of each per-area page that shows it has been answered (an empty text or list counts).
+ANSWER_KEY = {"jetzt": "jetzt", "wunsch": "wuensche", "selbst": "selbst", "hilfe": "helfer"}
+# The fields of each per-area page, as the draft keeps them (and as the page's form names them).
+AREA_FIELDS = {"jetzt": ("jetzt",), "wunsch": ("wuensche", "eigener_wunsch"), "selbst": ("selbst",),
+               "hilfe": ("helfer",)}
+
+
 def steps(data: dict) -> tuple[Step, ...]:
     """All question pages for this draft, in order."""
-    return _steps(shape(data))
-
-
-def shape(data: dict) -> tuple:
-    """Everything the order of pages depends on (see steps): the chosen areas and whether a code person edits."""
-    return tuple(data.get("bereiche", [])), bool(data.get("edit_wille"))
-
-
-@lru_cache(maxsize=256)
-def _steps(page_shape: tuple) -> tuple[Step, ...]:
-    """The order of pages for one shape (the same for many people: built once)."""
-    bereiche, edit_wille = page_shape
     result = [BEREICHE]
-    for key in bereiche:
+    for key in data.get("bereiche", []):
         result.extend(Step(name, key) for name in AREA_STEPS)
     for name in FINAL_STEPS:
         # Someone changing their answers through Mein Code keeps the code they have.
-        if name == "code" and edit_wille:
+        if name == "code" and data.get("edit_wille"):
             continue
         result.append(Step(name))
     return tuple(result)
@@ -61,11 +55,27 @@ def is_answered(data: dict, step: Step) -> bool:
     if step.name == "pruefen":
         return False
     if step.bereich is not None:
-        answers = data.get("antworten", {}).get(step.bereich, {})
-        return {"jetzt": "jetzt", "wunsch": "wunsch_done", "selbst": "selbst", "hilfe": "helfer"}[
-            step.name
-        ] in answers
+        return ANSWER_KEY[step.name] in data.get("antworten", {}).get(step.bereich, {})
     return step.name in data
+
+
+def page_answers(data: dict, step: Step) -> dict:
+    """The earlier answers a question page shows, by the names of its form's fields."""
+    if step.name == "bereiche":
+        return {"bereiche": data.get("bereiche", [])}
+    if step.bereich is not None:
+        answers = data.get("antworten", {}).get(step.bereich, {})
+        return {name: answers.get(name) for name in AREA_FIELDS[step.name]}
+    return {"antwort": data.get(step.name)}
+
+
+def with_answers(data: dict, step: Step, values: dict, area_order: tuple[str, ...]) -> dict:
+    """The draft with a page's answers in it (values by the names of the form's fields)."""
+    if step.name == "bereiche":
+        return set_bereiche(data, values["bereiche"], area_order)
+    if step.bereich is not None:
+        return set_area_answer(data, step.bereich, {name: values[name] for name in AREA_FIELDS[step.name]})
+    return {**data, step.name: values["antwort"]}
 
 
 def first_open(data: dict) -> Step:

@@ -12,7 +12,7 @@ from selenium.webdriver.chrome.service import Service
 from werkzeug.serving import make_server
 
 from app import TestConfig, create_app
-from app.cli import load_content, upgrade_database
+from tests.databases import DATABASES
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -20,21 +20,22 @@ TABLET = (1024, 768)
 PHONE = (390, 844)
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory):
-    """The app in a background thread on a free port; tablet timers shortened to seconds."""
-    config = TestConfig(tmp_path_factory.mktemp("instance"))
+@pytest.fixture(scope="session", params=DATABASES)
+def live_server(request, databases, tmp_path_factory):
+    """The app in a background thread on a free port, on each database in turn; tablet timers shortened."""
+    instance = tmp_path_factory.mktemp("instance")
+    url = databases.fresh(request.param, instance)
+    config = TestConfig(instance, url)
     config.TABLET_MINUTE_SECONDS = 1
     config.TABLET_GRACE_SECONDS = 3
     app = create_app(config)
-    upgrade_database(app)
-    with app.app_context():
-        load_content(app)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}", app
     server.shutdown()
+    app.extensions["db_engine"].dispose()
+    databases.drop(request.param, url)
 
 
 def make_driver(javascript: bool = True, size: tuple[int, int] = TABLET) -> webdriver.Chrome:

@@ -44,7 +44,7 @@ def test_axe_and_layout_checks_can_fail(live_server, driver):
     base, _app = live_server
     driver.get(base + "/")
     driver.execute_script(
-        "const i = document.createElement('img'); i.src = '/static/pictograms/ja.svg'; document.querySelector('main').append(i);"
+        "const i = document.createElement('img'); i.src = '/static/pictograms/sprite.svg'; document.querySelector('main').append(i);"
         "document.body.style.color = '#6b6b6b';"
     )
     ids = {v["id"] for v in axe_violations(driver)}

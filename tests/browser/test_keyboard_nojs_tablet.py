@@ -115,7 +115,7 @@ def test_whole_wille_flow_without_javascript(live_server, nojs_driver):
 
 def test_tablet_mode_next_person_sees_nothing_of_the_previous(live_server, driver):
     base, _app = live_server
-    driver.get(base + "/assistenz/tablet")
+    driver.get(base + "/tablet/")
     click_label(driver, "10")
     press_weiter(driver)
     short_flow(driver, base, "wohnen")
@@ -196,7 +196,7 @@ def test_reflow_at_320_px_without_sideways_scrolling(live_server):
     base, _app = live_server
     driver = make_driver(size=(320, 640))
     try:
-        for path in ("/", "/hilfe", "/daten", "/woerterbuch", "/will/", "/will/bereiche", "/mein-code/", "/assistenz/tablet"):
+        for path in ("/", "/hilfe", "/daten", "/woerterbuch", "/will/", "/will/bereiche", "/mein-code/", "/tablet/"):
             driver.get(base + path)
             overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
             assert overflow <= 1, (path, overflow)

@@ -1,0 +1,68 @@
+"""Security headers on every response, and which pages a browser may keep.
+
+A page that may show a person's answers is `no-store`: on a shared tablet the back button must
+show nothing of the person before. Pages that show nothing personal say so with @shareable; they
+are `no-cache`, so „Zurück“ can use the browser's back-forward cache. A device in tablet mode
+keeps nothing at all (keep_private). Static files get their own header (core/assets.py).
+"""
+from __future__ import annotations
+
+from functools import wraps
+
+from flask import Flask, Response, g, request
+
+CSP = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self'",
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+    ]
+)
+
+HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    "Cross-Origin-Opener-Policy": "same-origin",
+}
+
+
+def shareable(view):
+    """Mark a view whose page shows nothing of a person: the browser may keep it for „Zurück“."""
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        g.shareable = True
+        return view(*args, **kwargs)
+
+    return wrapper
+
+
+def keep_private() -> None:
+    """This response must not be kept by the browser, whatever the view says (tablet mode)."""
+    g.keep_private = True
+
+
+def cache_control() -> str:
+    """The Cache-Control header of a page."""
+    if g.get("shareable") and not g.get("keep_private"):
+        return "no-cache"
+    return "no-store"
+
+
+def init_app(app: Flask) -> None:
+    """Register the header hook."""
+
+    @app.after_request
+    def _headers(response: Response) -> Response:
+        response.headers.update(HEADERS)
+        if request.endpoint != "static":
+            response.headers["Cache-Control"] = cache_control()
+        return response

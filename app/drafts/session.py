@@ -1,0 +1,40 @@
+"""This browser's draft: its token is the only thing the session cookie holds about the answers."""
+from __future__ import annotations
+
+from flask import current_app, session
+
+from ..core.db import get_db
+from .models import Draft
+from .operations import delete_draft, load_draft, new_draft
+
+TOKEN = "draft"
+
+
+def current_draft(create: bool = False) -> Draft | None:
+    """This browser's draft; a new one if asked and none exists."""
+    draft = load_draft(get_db(), session.get(TOKEN))
+    if draft is None and create:
+        draft = new_draft(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"])
+        session[TOKEN] = draft.token
+    return draft
+
+
+def start_draft(data: dict) -> Draft:
+    """Replace this browser's draft with a new one holding the given data."""
+    drop_draft()
+    draft = new_draft(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"], data)
+    session[TOKEN] = draft.token
+    return draft
+
+
+def drop_draft() -> None:
+    """Delete this browser's draft from the server."""
+    draft = load_draft(get_db(), session.pop(TOKEN, None))
+    if draft is not None:
+        delete_draft(get_db(), draft)
+
+
+def forget_browser() -> None:
+    """Forget the person completely in this browser: the draft, and everything in the session."""
+    drop_draft()
+    session.clear()

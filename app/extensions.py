@@ -1,6 +1,0 @@
-"""Extensions, created unbound and bound to the app in create_app."""
-from flask_babel import Babel
-from flask_wtf.csrf import CSRFProtect
-
-babel = Babel()
-csrf = CSRFProtect()

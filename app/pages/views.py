@@ -1,0 +1,75 @@
+"""Content pages: each is one YAML file of content/<lang>/ rendered by one template."""
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request
+
+from ..core.security import shareable
+from ..sprache.content import localized
+from ..sprache.i18n import LANG_COOKIE
+
+bp = Blueprint("pages", __name__)
+
+
+def _page(name: str):
+    """Render a content page from content/<lang>/<name>.yml."""
+    return render_template("pages/seite.html", seite=localized(name))
+
+
+@bp.get("/")
+@shareable
+def start():
+    """Start page (BITV 2.0 § 4: content, orientation, accessibility, more Leichte Sprache)."""
+    return _page("start")
+
+
+@bp.get("/hilfe")
+@shareable
+def hilfe():
+    """How Mitreden works."""
+    return _page("hilfe")
+
+
+@bp.get("/daten")
+@shareable
+def daten():
+    """What happens with my data."""
+    return _page("daten")
+
+
+@bp.get("/ueber")
+@shareable
+def ueber():
+    """About Mitreden, with the pictogram licence."""
+    return _page("ueber")
+
+
+@bp.get("/woerterbuch")
+@shareable
+def woerterbuch():
+    """The glossary of hard words."""
+    return render_template("pages/woerterbuch.html", seite=localized("woerterbuch"))
+
+
+def safe_next(target: str | None) -> str:
+    """Only local paths are followed after switching language."""
+    if not target or any(ord(ch) < 32 for ch in target):
+        return "/"
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return "/"
+    return target
+
+
+@bp.get("/sprache/<code>")
+def sprache(code: str):
+    """Switch language and remember the choice for a year."""
+    if code not in current_app.config["LANGUAGES"]:
+        abort(404)
+    response = redirect(safe_next(request.args.get("weiter")))
+    response.set_cookie(
+        LANG_COOKIE, code, max_age=60 * 60 * 24 * 365, httponly=True, samesite="Lax",
+        secure=current_app.config["SESSION_COOKIE_SECURE"],
+    )
+    return response
