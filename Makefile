@@ -6,7 +6,7 @@ PORT ?= 5000
 FLASK := $(BIN)/flask --app app
 PYTHON ?= python3
 
-.PHONY: run test install browser-deps axe translations lint-sprache bench clean
+.PHONY: run dev test install browser-deps postgres-deps axe translations lint-sprache bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -20,14 +20,23 @@ install: $(VENV)/.installed translations/en/LC_MESSAGES/messages.mo
 translations/en/LC_MESSAGES/messages.mo: translations/en/LC_MESSAGES/messages.po | $(VENV)/.installed
 	$(BIN)/pybabel compile --statistics -d translations
 
-# Serve the app with content and marked demo data on the embedded SQLite database.
+# Serve the app with content and marked demo data on the embedded SQLite database (or DATABASE_URL),
+# with gunicorn as a deployment runs it (gunicorn.conf.py).
 # COOKIE_SECURE=0 because the local server speaks plain http; a deployment behind https keeps the default.
 run: install
 	mkdir -p instance
 	$(FLASK) db-upgrade
 	$(FLASK) load-content
 	$(FLASK) load-demo
-	COOKIE_SECURE=0 $(FLASK) run --host 127.0.0.1 --port $(PORT)
+	COOKIE_SECURE=0 PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py 'app:create_app()'
+
+# For development: Flask's server, which reloads on every change of code or template.
+dev: install
+	mkdir -p instance
+	$(FLASK) db-upgrade
+	$(FLASK) load-content
+	$(FLASK) load-demo
+	COOKIE_SECURE=0 $(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
 
 # Chromium and its driver come from Debian's packages; installed here when missing and we are root.
 browser-deps:
@@ -39,6 +48,16 @@ browser-deps:
 		echo "Bitte als root installieren: apt-get install chromium chromium-driver"; exit 1; \
 	fi
 
+# PostgreSQL from Debian's packages: pg_virtualenv (postgresql-common) starts a throwaway cluster.
+postgres-deps:
+	@if command -v pg_virtualenv >/dev/null && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	else \
+		echo "Die Tests brauchen PostgreSQL (pg_virtualenv)."; \
+		echo "Bitte als root installieren: apt-get install postgresql"; exit 1; \
+	fi
+
 # axe-core (a current 4.x) from npm, pinned by package-lock.json.
 axe: node_modules/axe-core/axe.min.js
 node_modules/axe-core/axe.min.js: package.json package-lock.json
@@ -48,8 +67,11 @@ node_modules/axe-core/axe.min.js: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: install browser-deps axe
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+# Every test that touches the database runs on SQLite and on a throwaway PostgreSQL cluster, which
+# pg_virtualenv starts before the tests and removes afterwards (-t: in a temporary folder).
+PG_TEST_URL = postgresql+psycopg://$$PGUSER:$$PGPASSWORD@$$PGHOST:$$PGPORT/$$PGDATABASE
+test: install browser-deps postgres-deps axe
+	pg_virtualenv -t sh -c 'TEST_DATABASE_URL="$(PG_TEST_URL)" $(BIN)/python -m pytest -q -p no:cacheprovider -rs'
 
 lint-sprache: install
 	$(FLASK) lint-sprache

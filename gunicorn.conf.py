@@ -12,7 +12,6 @@ worker_class = "gthread"
 threads = int(os.environ.get("THREADS", "4"))
 # Seconds an idle connection stays open: longer than a person needs to read one question.
 keepalive = int(os.environ.get("KEEPALIVE", "75"))
-# Trust X-Forwarded-* only from the local reverse proxy (see README „Deployment“).
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Client addresses behind a reverse proxy come from the app's TRUSTED_PROXIES setting (README „Deployment“).
 accesslog = os.environ.get("ACCESS_LOG")  # off by default: no addresses in logs unless asked for
 loglevel = os.environ.get("LOG_LEVEL", "warning")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .core import cli as core_cli
 from .core import assets, db, errors, security
@@ -27,6 +28,8 @@ def create_app(test_config: Config | None = None) -> Flask:
     config = test_config or Config()
     app.config.from_object(config)
     app.instance_path = str(Path(config.INSTANCE_PATH))
+    if config.TRUSTED_PROXIES:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.TRUSTED_PROXIES, x_proto=config.TRUSTED_PROXIES)
 
     db.init_app(app)
     csrf.init_app(app)

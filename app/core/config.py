@@ -42,6 +42,9 @@ class Config:
         )
         self.K_MIN = int(os.environ.get("K_MIN", "5"))
         self.SESSION_COOKIE_SECURE = _flag("COOKIE_SECURE", True)
+        # Reverse proxies in front of the app (nginx: 1). Their X-Forwarded-For/-Proto are then trusted,
+        # so rate limits count the real client, not the proxy. 0: the app faces the network itself.
+        self.TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

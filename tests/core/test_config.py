@@ -21,3 +21,22 @@ def test_environment_overrides(tmp_path, monkeypatch):
     monkeypatch.setenv("SECRET_KEY", "from-env")
     config = Config()
     assert config.K_MIN == 7 and config.DATABASE_URL.endswith("x.db") and config.SECRET_KEY == "from-env"
+
+
+def test_behind_a_trusted_proxy_the_client_address_is_the_forwarded_one(tmp_path, monkeypatch):
+    from flask import request
+
+    from app import create_app
+    from app.core.config import TestConfig
+
+    monkeypatch.setenv("TRUSTED_PROXIES", "1")
+    app = create_app(TestConfig(tmp_path))
+    app.add_url_rule("/adresse", "adresse", lambda: request.remote_addr)
+    headers = {"X-Forwarded-For": "203.0.113.7"}
+    assert app.test_client().get("/adresse", headers=headers).get_data(as_text=True) == "203.0.113.7"
+    monkeypatch.setenv("TRUSTED_PROXIES", "0")
+    direct = create_app(TestConfig(tmp_path))
+    direct.add_url_rule("/adresse", "adresse", lambda: request.remote_addr)
+    assert direct.test_client().get("/adresse", headers=headers).get_data(as_text=True) == "127.0.0.1"
+    for one in (app, direct):
+        one.extensions["db_engine"].dispose()
