@@ -58,8 +58,15 @@ lint-sprache: install
 translations: install
 	$(FLASK) translations
 
-bench: install
-	$(BIN)/python -m tools.bench
+# Part 2 of the benchmark needs PostgreSQL: pg_virtualenv (Debian's postgresql-common) makes a throwaway
+# cluster and removes it afterwards. -t keeps its files in a temporary directory even as root, so a
+# "regress" cluster of another pg_virtualenv run does not stop the benchmark. Without PostgreSQL (packages
+# postgresql-common and postgresql), part 2 is skipped and parts 1 and 3 still run.
+bench: install browser-deps
+	@if command -v pg_virtualenv >/dev/null && ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then \
+		pg_virtualenv -t $(BIN)/python -m tools.bench; \
+	else echo "pg_virtualenv or a PostgreSQL server not found: part 2 of the benchmark is skipped."; \
+		$(BIN)/python -m tools.bench; fi
 
 clean:
 	rm -rf $(VENV) node_modules
