@@ -1,17 +1,31 @@
-"""Static files as a browser on a weak connection needs them: compressed, and kept for a year when versioned.
+"""Static files as a browser on a weak connection needs them: compressed hard, and kept for a year.
 
-Templates link every asset with its content hash (`?v=…`, ui.helpers.static_url), so a versioned
-URL never changes its content and may be cached `immutable`.
+Templates link every asset with its content hash (`?v=…`, ui.helpers.static_url), so a versioned URL
+never changes its content and may be cached `immutable`. A browser loads each asset once, so it is
+worth the strongest brotli level: compressed once per file version and worker (about 0.1 s for the
+sprite), it makes a first visit about 2.5 KB smaller than the level used for pages. Browsers without
+brotli get gzip from Flask-Compress, like the pages.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+import brotli
 from flask import Flask, Response, request
 
 ONE_YEAR = 60 * 60 * 24 * 365
 
 
+@lru_cache(maxsize=32)
+def _brotli(path: Path, _version: tuple[float, int]) -> bytes:
+    """A static file at brotli's strongest level (the version in the key compresses an edited file anew)."""
+    return brotli.compress(path.read_bytes(), quality=11)
+
+
 def init_app(app: Flask) -> None:
     """Register the hook; it runs before Flask-Compress's (hooks run in reverse order of registration)."""
+    folder = Path(app.static_folder).resolve()
 
     @app.after_request
     def _static(response: Response) -> Response:
@@ -20,9 +34,19 @@ def init_app(app: Flask) -> None:
         response.headers["Cache-Control"] = (
             f"public, max-age={ONE_YEAR}, immutable" if request.args.get("v") else "no-cache"
         )
-        if response.status_code == 200:
-            # Flask sends a file as a stream; read into memory (the file is closed with the response),
-            # Flask-Compress compresses it like a page, with brotli or gzip, and answers If-None-Match.
-            response.direct_passthrough = False
-            response.make_sequence()
+        response.headers.pop("Content-Disposition", None)  # an asset is never a download
+        if response.status_code != 200:
+            return response
+        # Flask sends a file as a stream; read it (the file is closed with the response), so it can be compressed.
+        response.direct_passthrough = False
+        response.make_sequence()
+        if "br" in request.accept_encodings:
+            path = (folder / request.view_args["filename"]).resolve()
+            stat = path.stat()
+            response.set_data(_brotli(path, (stat.st_mtime, stat.st_size)))
+            response.headers["Content-Encoding"] = "br"
+            response.vary.add("Accept-Encoding")
+            etag, weak = response.get_etag()
+            if etag:
+                response.set_etag(f"{etag}:br", weak=weak)
         return response

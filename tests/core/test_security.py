@@ -69,3 +69,13 @@ def test_responses_are_compressed_as_the_browser_accepts(client, accept, page, a
     if asset == "br":
         assert brotli.decompress(sprite.get_data()) == (ROOT / "static" / "pictograms" / "sprite.svg").read_bytes()
     sprite.close()
+
+
+def test_assets_carry_only_the_headers_they_need(client):
+    sprite_url = re.search(r"/static/pictograms/sprite\.svg\?v=\w+", client.get("/").get_data(as_text=True)).group(0)
+    response = client.client.get(sprite_url, headers={"Accept-Encoding": "br"})
+    assert response.headers["Content-Security-Policy"] and response.headers["X-Content-Type-Options"] == "nosniff"
+    for header in ("Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options", "Content-Disposition"):
+        assert header not in response.headers, header
+    assert response.headers["ETag"].endswith(':br"')
+    response.close()

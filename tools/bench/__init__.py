@@ -1,0 +1,1 @@
+"""`make bench` (python -m tools.bench): see __main__.py."""
