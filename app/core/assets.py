@@ -31,9 +31,8 @@ def init_app(app: Flask) -> None:
     def _static(response: Response) -> Response:
         if request.endpoint != "static":
             return response
-        response.headers["Cache-Control"] = (
-            f"public, max-age={ONE_YEAR}, immutable" if request.args.get("v") else "no-cache"
-        )
+        versioned = request.args.get("v") and response.status_code == 200
+        response.headers["Cache-Control"] = f"public, max-age={ONE_YEAR}, immutable" if versioned else "no-cache"
         response.headers.pop("Content-Disposition", None)  # an asset is never a download
         if response.status_code != 200:
             return response

@@ -54,7 +54,8 @@ def woerterbuch():
 
 def safe_next(target: str | None) -> str:
     """Only local paths are followed after switching language."""
-    if not target or any(ord(ch) < 32 for ch in target):
+    # Control characters could split the header; a backslash turns "/\\host" into another site for browsers.
+    if not target or any(ord(ch) < 32 or ch == "\\" for ch in target):
         return "/"
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):

@@ -26,8 +26,8 @@ class TabletForm(MitredenForm):
 
 def tablet_minutes() -> int | None:
     """Minutes without a touch before the warning, or None outside tablet mode."""
-    value = request.cookies.get(COOKIE, "")
-    return int(value) if value.isdigit() and int(value) in MINUTES else None
+    value = request.cookies.get(COOKIE)
+    return next((minutes for minutes in MINUTES if str(minutes) == value), None)
 
 
 def init_app(app: Flask) -> None:

@@ -117,6 +117,9 @@ def pruefen():
     data = draft.data
     if not flow.can_visit(data, flow.PRUEFEN):
         return redirect(step_url(flow.first_open(data)))
+    if data.get("gespeichert"):
+        # Saved already (a double tap, a resend, the back button): never a second record.
+        return redirect(url_for("wille.fertig"))
     form = ConfirmForm()
     if form.validate_on_submit():
         result = save_wille(get_db(), data, current_app.config["CODE_KEY"])

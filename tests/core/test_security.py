@@ -79,3 +79,15 @@ def test_assets_carry_only_the_headers_they_need(client):
         assert header not in response.headers, header
     assert response.headers["ETag"].endswith(':br"')
     response.close()
+
+
+def test_a_missing_asset_is_never_cached_for_a_year(client):
+    response = client.client.get("/static/gibt-es-nicht.css?v=0123456789")
+    assert response.status_code == 404 and response.headers["Cache-Control"] == "no-cache"
+
+
+def test_pages_do_not_echo_the_query_string(client):
+    # A page that can show a personal code is compressed: text an attacker puts into the URL must not
+    # appear beside it, or the compressed size would tell whether a guess matches (BREACH).
+    html = client.get("/will/?rate=Apfel-Baum").get_data(as_text=True)
+    assert "Apfel-Baum" not in html

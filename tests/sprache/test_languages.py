@@ -38,6 +38,7 @@ def test_language_switch_is_remembered_and_only_follows_local_paths(client):
     assert client.get("/sprache/de?weiter=https://evil.example/").headers["Location"] == "/"
     assert client.get("/sprache/de?weiter=//evil.example/").headers["Location"] == "/"
     assert client.get("/sprache/de?weiter=/hilfe%0d%0aSet-Cookie:%20x=1").headers["Location"] == "/"
+    assert client.get("/sprache/de?weiter=/%5Cevil.example/").headers["Location"] == "/"
     assert client.get("/sprache/xx").status_code == 404
 
 

@@ -33,3 +33,10 @@ def test_inactivity_reset_clears_draft(client, app):
     assert client.post("/tablet/neu", data={"csrf_token": token}).status_code == 302
     assert count(app, Draft) == 0
     assert "checked" not in client.get("/will/bereiche").get_data(as_text=True)
+
+
+def test_a_tampered_tablet_cookie_is_ignored(client):
+    for value in ("²", "7", "-5", "5 ", ""):
+        client.set_cookie("mitreden_tablet", value)
+        response = client.get("/")
+        assert response.status_code == 200 and "data-tablet-minuten" not in response.get_data(as_text=True), value
