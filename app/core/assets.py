@@ -36,16 +36,18 @@ def init_app(app: Flask) -> None:
         response.headers.pop("Content-Disposition", None)  # an asset is never a download
         if response.status_code != 200:
             return response
-        # Flask sends a file as a stream; read it (the file is closed with the response), so it can be compressed.
         response.direct_passthrough = False
-        response.make_sequence()
         if "br" in request.accept_encodings:
             path = (folder / request.view_args["filename"]).resolve()
             stat = path.stat()
+            response.response.close()  # the file Flask opened: the kept brotli body replaces it
             response.set_data(_brotli(path, (stat.st_mtime, stat.st_size)))
             response.headers["Content-Encoding"] = "br"
             response.vary.add("Accept-Encoding")
             etag, weak = response.get_etag()
             if etag:
                 response.set_etag(f"{etag}:br", weak=weak)
+        else:
+            # Flask sends a file as a stream; read it (the file is closed with the response) for Flask-Compress.
+            response.make_sequence()
         return response

@@ -28,12 +28,12 @@ def _area_items(key: str, answers: dict) -> list[dict]:
             for name, frage, antworten in questions]
 
 
-def describe(data: dict, wohnort_options: list[dict]) -> list[dict]:
+def describe(data: dict, places: list[dict]) -> list[dict]:
     """Rows for check answers and the sheet: one per life area, then one about the person."""
     rows = [{"bereich": bereich(key), "items": _area_items(key, data.get("antworten", {}).get(key, {}))}
             for key in data.get("bereiche", [])]
     general = [
-        ("wohnort", _("Wo wohnen Sie?"), wohnort_options),
+        ("wohnort", _("Wo wohnen Sie?"), places),
         ("wer", _("Wer hat das ausgefüllt?"), choice_options("wer")),
         ("erlaubnis", _("Dürfen wir Ihre Antworten benutzen?"), choice_options("erlaubnis")),
     ]

@@ -103,7 +103,7 @@ def bereich_frage(bereich: str, frage: str):
 @bp.route("/<frage>", methods=["GET", "POST"])
 def frage(frage: str):
     """One of the questions after the life areas: place, who filled in, consent, code."""
-    if frage not in QUESTIONS or frage in flow.AREA_STEPS or frage == "bereiche":
+    if frage not in flow.FINAL_STEPS or frage == "pruefen":
         abort(404)
     return _ask(flow.Step(frage))
 
