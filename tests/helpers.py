@@ -13,6 +13,16 @@ AREA_ANSWERS = {
 
 def walk_flow(client, bereiche=("wohnen",), erlaubnis="ja", code="ja") -> str:
     """Answer every page and save; returns the done page HTML."""
+    answer_everything(client, bereiche, erlaubnis, code)
+    response = client.submit("/will/pruefen")
+    if erlaubnis == "nein" and code == "nein":
+        return response.get_data(as_text=True)
+    assert response.headers["Location"].endswith("/will/fertig")
+    return client.get("/will/fertig").get_data(as_text=True)
+
+
+def answer_everything(client, bereiche=("wohnen",), erlaubnis="ja", code="ja") -> None:
+    """Answer every page up to the check page."""
     response = client.submit("/will/bereiche", {"bereiche": list(bereiche)})
     assert response.status_code == 302
     for bereich in bereiche:
@@ -23,11 +33,6 @@ def walk_flow(client, bereiche=("wohnen",), erlaubnis="ja", code="ja") -> str:
             assert response.status_code == 302, response.get_data(as_text=True)
     for frage, value in (("wohnort", "bremen-hemelingen"), ("wer", "mit-hilfe"), ("erlaubnis", erlaubnis), ("code", code)):
         assert client.submit(f"/will/{frage}", {"antwort": value}).status_code == 302
-    response = client.submit("/will/pruefen")
-    if erlaubnis == "nein" and code == "nein":
-        return response.get_data(as_text=True)
-    assert response.headers["Location"].endswith("/will/fertig")
-    return client.get("/will/fertig").get_data(as_text=True)
 
 
 def shown_code(html: str) -> str | None:

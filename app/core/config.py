@@ -61,8 +61,14 @@ class Config:
     WTF_I18N_ENABLED = False
     TEXT_MAX = 300
     DRAFT_MAX_AGE_HOURS = 24
-    CODE_ATTEMPTS_MAX = 10
+    # Wrong codes allowed within the window: 5 for the same 3 words (guessing the number of a known code),
+    # 40 from one address (a workshop room behind one router makes typos, an attacker makes many guesses).
+    CODE_ATTEMPTS_PER_CODE = 5
+    CODE_ATTEMPTS_PER_ADDRESS = 40
     CODE_ATTEMPTS_WINDOW_MINUTES = 15
+    # Minutes without use after which a person signed in with their code is signed out, and a draft
+    # holding saved answers (the done page, a change through Mein Code) is forgotten.
+    SIGNED_IN_IDLE_MINUTES = 15
     SEND_FILE_MAX_AGE_DEFAULT = 60 * 60 * 24 * 365
     MAX_CONTENT_LENGTH = 64 * 1024
     ANREDE = "Sie"

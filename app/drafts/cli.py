@@ -14,6 +14,7 @@ def init_app(app: Flask) -> None:
     @app.cli.command("purge")
     def purge_command() -> None:
         """Delete abandoned drafts (run hourly from cron; new drafts also trigger it)."""
-        count = purge_drafts(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"])
+        count = purge_drafts(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"],
+                             current_app.config["SIGNED_IN_IDLE_MINUTES"])
         get_db().commit()
         click.echo(f"{count} alte Entwürfe gelöscht.")

@@ -1,9 +1,11 @@
 """This browser's draft: its token is the only thing the session cookie holds about the answers."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 from flask import current_app, session
 
-from ..core.db import get_db
+from ..core.db import get_db, utcnow
 from .models import Draft
 from .operations import delete_draft, load_draft, new_draft
 
@@ -11,18 +13,31 @@ TOKEN = "draft"
 
 
 def current_draft(create: bool = False) -> Draft | None:
-    """This browser's draft; a new one if asked and none exists."""
-    draft = load_draft(get_db(), session.get(TOKEN))
+    """This browser's draft; a new one if asked and none exists.
+
+    A draft that holds saved answers (it has an owner) is forgotten after a short time without use,
+    so the next person on a shared device never finds them.
+    """
+    db = get_db()
+    draft = load_draft(db, session.get(TOKEN))
+    idle = timedelta(minutes=current_app.config["SIGNED_IN_IDLE_MINUTES"])
+    if draft is not None and draft.owner is not None and draft.updated_at < utcnow() - idle:
+        delete_draft(db, draft)
+        db.commit()  # gone now, even when this request only reads
+        session.pop(TOKEN, None)
+        draft = None
     if draft is None and create:
-        draft = new_draft(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"])
+        draft = new_draft(db, current_app.config["DRAFT_MAX_AGE_HOURS"],
+                          owned_idle_minutes=current_app.config["SIGNED_IN_IDLE_MINUTES"])
         session[TOKEN] = draft.token
     return draft
 
 
-def start_draft(data: dict) -> Draft:
+def start_draft(data: dict, owner: str | None = None) -> Draft:
     """Replace this browser's draft with a new one holding the given data."""
     drop_draft()
-    draft = new_draft(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"], data)
+    draft = new_draft(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"], data, owner,
+                      current_app.config["SIGNED_IN_IDLE_MINUTES"])
     session[TOKEN] = draft.token
     return draft
 

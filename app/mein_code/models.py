@@ -19,9 +19,10 @@ class Person(Base):
 
 
 class CodeAttempt(Base):
-    """A failed try to enter a personal code, keyed by a hash of the client address."""
+    """A wrong code, counted by keyed hashes of the client address and of the code's 3 words."""
 
     __tablename__ = "code_attempt"
     id: Mapped[int] = mapped_column(primary_key=True)
     client_hash: Mapped[str] = mapped_column(String(64), index=True)
+    pattern_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)

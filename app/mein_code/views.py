@@ -1,69 +1,102 @@
-"""Pages of „Mein Code“: enter the code, see the answers, change or delete them, the code card."""
+"""Pages of „Mein Code“: enter the code, see the answers, change or delete them, sign out, the code card."""
 from __future__ import annotations
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 
-from ..core.db import commit, get_db
+from ..core.db import commit, get_db, utcnow
 from ..drafts.session import current_draft, forget_browser, start_draft
-from ..sprache.i18n import _
+from ..sprache.i18n import _, ngettext
 from ..ui.forms import ConfirmForm
 from ..ui.qr import qr_svg
 from ..wille import operations as wille
 from . import operations
+from .codes import normalise
 from .forms import CodeForm
 
 bp = Blueprint("mein_code", __name__, url_prefix="/mein-code")
 
-# The session holds the id of the person signed in with their code, never the code.
-PERSON = "person"
+
+def signed_in() -> int | None:
+    """The id of the person signed in with their code in this browser, if still valid."""
+    config = current_app.config
+    return operations.signed_in_person(get_db(), session, config["CODE_KEY"], config["SIGNED_IN_IDLE_MINUTES"], utcnow())
 
 
-def _client() -> str:
-    """This client's key for counting wrong tries."""
-    return operations.client_key(request.remote_addr, current_app.config["CODE_KEY"])
+def _limits() -> operations.Limits:
+    """The limits on wrong codes from the configuration."""
+    config = current_app.config
+    return operations.Limits(config["CODE_ATTEMPTS_PER_CODE"], config["CODE_ATTEMPTS_PER_ADDRESS"],
+                             config["CODE_ATTEMPTS_WINDOW_MINUTES"])
+
+
+def _wait_message(minutes: int) -> str:
+    """The lock, said in Leichte Sprache with the time to wait."""
+    wait = ngettext("Bitte warten Sie %(num)s Minute.", "Bitte warten Sie %(num)s Minuten.", minutes)
+    return _("Sie haben zu oft einen falschen Code eingegeben.") + "\n" + wait + "\n" + \
+        _("Dann können Sie es noch einmal versuchen.")
 
 
 @bp.route("/", methods=["GET", "POST"])
 def eingeben():
     """Enter the code (POST only, so the code never appears in a URL or a server log)."""
-    form, config = CodeForm(), current_app.config
-    if form.is_submitted() and operations.too_many_tries(
-            get_db(), _client(), config["CODE_ATTEMPTS_MAX"], config["CODE_ATTEMPTS_WINDOW_MINUTES"]):
-        commit()
-        abort(429)
+    if request.method == "GET" and signed_in() is not None:
+        return redirect(url_for("mein_code.antworten"))
+    form, key, db, now = CodeForm(), current_app.config["CODE_KEY"], get_db(), utcnow()
+    status = 200
     if form.validate_on_submit():
-        person = operations.find_person(get_db(), form.code.data, config["CODE_KEY"])
+        normalised = normalise(form.code.data)
+        client = operations.client_key(request.remote_addr, key)
+        pattern = operations.pattern_key(normalised, key) if normalised else ""
+        # A text that cannot be a code reveals nothing and is not counted as a guess.
+        wait = operations.minutes_locked(db, client, pattern, _limits(), now) if normalised else 0
+        person = operations.find_person(db, normalised, key) if normalised and not wait else None
         if person is not None:
             forget_browser()
-            session[PERSON] = person.id
+            operations.sign_in(session, person, key, now)
             commit()
             return redirect(url_for("mein_code.antworten"))
-        operations.record_failed_try(get_db(), _client())
+        if wait:
+            form.code.errors.append(_wait_message(wait))
+            status = 429
+        else:
+            if normalised:
+                operations.record_failed_try(db, client, pattern, now)
+            form.code.errors.append(_("Dieser Code ist uns unbekannt.\nBitte prüfen Sie den Code noch einmal."))
         commit()
-        form.code.errors.append(_("Dieser Code ist uns unbekannt.\nBitte prüfen Sie den Code noch einmal."))
-    return render_template("mein_code/eingeben.html", form=form)
+    return render_template("mein_code/eingeben.html", form=form,
+                           abgemeldet=request.args.get("abgemeldet")), status
 
 
 @bp.get("/antworten")
 def antworten():
     """The person's own answers."""
-    person_id = session.get(PERSON)
+    person_id = signed_in()
     if person_id is None:
         return redirect(url_for("mein_code.eingeben"))
     return render_template("mein_code/antworten.html", willen=wille.summaries_of(get_db(), person_id),
                            form=ConfirmForm())
 
 
+@bp.post("/abmelden")
+def abmelden():
+    """Sign out: this browser forgets the person and anything they were changing."""
+    if ConfirmForm().validate_on_submit():
+        forget_browser()
+        commit()
+        return redirect(url_for("mein_code.eingeben", abgemeldet=1))
+    return redirect(url_for("mein_code.antworten"))
+
+
 @bp.post("/aendern/<int:wille_id>")
 def aendern(wille_id: int):
     """Load a saved Wille into a draft and open the check page, where every answer can be changed."""
-    person_id = session.get(PERSON)
+    person_id = signed_in()
     if person_id is None or not ConfirmForm().validate_on_submit():
         return redirect(url_for("mein_code.eingeben"))
     data = wille.draft_for_change(get_db(), wille_id, person_id)
     if data is None:
         abort(404)
-    start_draft(data)
+    start_draft(data, owner=operations.owner_key(person_id))
     commit()
     return redirect(url_for("wille.pruefen"))
 
@@ -71,13 +104,13 @@ def aendern(wille_id: int):
 @bp.route("/loeschen", methods=["GET", "POST"])
 def loeschen():
     """Delete everything of this person, after one confirmation."""
-    person_id = session.get(PERSON)
+    person_id = signed_in()
     if person_id is None:
         return redirect(url_for("mein_code.eingeben"))
     form = ConfirmForm()
     if form.validate_on_submit():
-        operations.delete_person(get_db(), person_id)
         forget_browser()
+        operations.delete_person(get_db(), person_id)
         commit()
         return redirect(url_for("mein_code.geloescht"))
     return render_template("mein_code/loeschen.html", form=form)

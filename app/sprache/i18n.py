@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from flask import Flask, current_app, request
 from flask_babel import get_locale, gettext, lazy_gettext
+from flask_babel import ngettext as ngettext  # re-exported: the plural gettext
 
 LANG_COOKIE = "mitreden_sprache"
 

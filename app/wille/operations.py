@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..core.db import utcnow
-from ..mein_code.operations import new_person
+from ..mein_code.operations import new_person, owner_key
 from ..sozialraum import operations as sozialraum
 from . import summary
 from .flow import store_decision
@@ -18,14 +18,18 @@ from .models import WilleBereich, WilleRecord
 
 # Where the draft keeps a new personal code until „Fertig“: on the server, never in the cookie.
 NEW_CODE = "neuer_code"
+# The owner of a draft whose answers were saved without a code.
+ANONYMOUS = "anonym"
 
 
 @dataclass
 class SaveResult:
-    """What saving produced: a new personal code to show once, and whether anything was stored."""
+    """What saving produced: a new personal code to show once, whether anything was stored, and the
+    owner the draft now names (so deleting a person also deletes the draft that shows their answers)."""
 
     code: str | None
     stored: bool
+    owner: str = ANONYMOUS
 
 
 def fill_record(record: WilleRecord, data: dict, db: Session) -> None:
@@ -54,17 +58,17 @@ def save_wille(db: Session, data: dict, code_key: str) -> SaveResult:
         if record is None:
             return SaveResult(code=None, stored=False)
         fill_record(record, data, db)
-        return SaveResult(code=None, stored=True)
+        return SaveResult(code=None, stored=True, owner=owner_key(record.person_id) if record.person_id else ANONYMOUS)
     if not use and not keep:
         return SaveResult(code=None, stored=False)
     record = WilleRecord(created_month=utcnow().strftime("%Y-%m"), filled_by="", use_allowed=use)
-    code = None
+    code, owner = None, ANONYMOUS
     if keep:
         person, code = new_person(db, code_key)
-        record.person_id = person.id
+        record.person_id, owner = person.id, owner_key(person.id)
     db.add(record)
     fill_record(record, data, db)
-    return SaveResult(code=code, stored=True)
+    return SaveResult(code=code, stored=True, owner=owner)
 
 
 def draft_from_record(record: WilleRecord, sozialraum_key: str | None) -> dict:

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 
 from ..core.db import commit, get_db
 from ..core.security import shareable
-from ..drafts.operations import update_draft
+from ..drafts.operations import claim, update_draft
 from ..drafts.session import current_draft, drop_draft, forget_browser
 from ..sozialraum import operations as sozialraum
 from ..ui.forms import ConfirmForm, MitredenForm
@@ -122,6 +122,11 @@ def pruefen():
         return redirect(url_for("wille.fertig"))
     form = ConfirmForm()
     if form.validate_on_submit():
+        if not claim(get_db(), draft) or draft.data.get("gespeichert"):
+            # A double tap or a resend at the same moment: the other request saves, this one saves nothing.
+            get_db().rollback()
+            return redirect(url_for("wille.fertig"))
+        data = draft.data
         result = save_wille(get_db(), data, current_app.config["CODE_KEY"])
         if not result.stored:
             # Two „Nein“: the draft goes now and the sheet is sent once with this answer,
@@ -129,7 +134,7 @@ def pruefen():
             drop_draft()
             commit()
             return _fertig_page({**data, "gespeichert": False}, code=None)
-        update_draft(draft, {**data, "gespeichert": True, NEW_CODE: result.code})
+        update_draft(draft, {**data, "gespeichert": True, NEW_CODE: result.code}, owner=result.owner)
         commit()
         return redirect(url_for("wille.fertig"))
     return render_template("wille/pruefen.html", form=form, rows=summary.rows(get_db(), data),

@@ -189,10 +189,3 @@ def test_draft_survives_restart(app, instance):
     restarted.client._cookies = client.client._cookies
     assert re.search(r'value="geld" checked', restarted.get("/will/bereiche").get_data(as_text=True))
     restarted_app.extensions["db_engine"].dispose()
-
-
-def test_sending_the_check_page_again_saves_once(client, app):
-    walk_flow(client, erlaubnis="ja", code="ja")
-    again = client.post("/will/pruefen", data={"csrf_token": client.token("/will/fertig")})
-    assert again.status_code == 302 and again.headers["Location"].endswith("/will/fertig")
-    assert count(app, WilleRecord) == 1 and count(app, Person) == 1

@@ -1,0 +1,68 @@
+"""Saving is idempotent: a resend, three resends, or several taps at the same moment save once."""
+from __future__ import annotations
+
+import re
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from app.core.db import get_db
+from app.models import Person, WilleBereich, WilleRecord
+from tests.conftest import CheckingClient
+from tests.helpers import answer_everything, walk_flow
+
+
+def count(app, model) -> int:
+    """Rows in a table."""
+    with app.app_context():
+        return get_db().scalar(select(func.count()).select_from(model))
+
+
+def test_sending_the_check_page_three_times_saves_once(client, app):
+    walk_flow(client, erlaubnis="ja", code="ja")
+    for _ in range(2):
+        again = client.post("/will/pruefen", data={"csrf_token": client.token("/will/fertig")})
+        assert again.status_code == 302 and again.headers["Location"].endswith("/will/fertig")
+    assert count(app, WilleRecord) == 1 and count(app, Person) == 1
+
+
+@pytest.mark.parametrize("taps", [2, 5])
+def test_simultaneous_taps_on_save_store_one_record_and_one_code(app, taps):
+    client = CheckingClient(app.test_client())
+    answer_everything(client, erlaubnis="ja", code="ja")
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/will/pruefen").get_data(as_text=True)).group(1)
+    cookie = client.client.get_cookie("mitreden").value
+    start, results = threading.Barrier(taps), []
+
+    def tap() -> None:
+        """One tap: the same browser's cookie and form, sent at the same moment as the others."""
+        tapper = app.test_client()
+        tapper.set_cookie("mitreden", cookie)
+        start.wait()
+        response = tapper.post("/will/pruefen", data={"csrf_token": token})
+        results.append((response.status_code, response.headers.get("Location", "")))
+
+    threads = [threading.Thread(target=tap) for _ in range(taps)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(status == 302 and location.endswith("/will/fertig") for status, location in results), results
+    assert count(app, WilleRecord) == 1 and count(app, Person) == 1 and count(app, WilleBereich) == 1
+    done = client.get("/will/fertig").get_data(as_text=True)
+    assert len(re.findall(r'<p class="code" lang="de">', done)) == 1
+
+
+def test_a_change_through_mein_code_saved_twice_at_once_stays_one_record(app):
+    saver = CheckingClient(app.test_client())
+    code = re.search(r'<p class="code" lang="de">(.*?)</p>', walk_flow(saver)).group(1)
+    client = CheckingClient(app.test_client())
+    client.submit("/mein-code/", {"code": code})
+    wille_id = re.search(r"/mein-code/aendern/(\d+)", client.get("/mein-code/antworten").get_data(as_text=True)).group(1)
+    client.submit(f"/mein-code/aendern/{wille_id}", token_from="/mein-code/antworten")
+    token = client.token("/will/pruefen")
+    first = client.post("/will/pruefen", data={"csrf_token": token})
+    second = client.post("/will/pruefen", data={"csrf_token": token})
+    assert first.headers["Location"].endswith("/will/fertig") and second.headers["Location"].endswith("/will/fertig")
+    assert count(app, WilleRecord) == 1 and count(app, Person) == 1
