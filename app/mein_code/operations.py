@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from ..core.db import utcnow
 from ..drafts.operations import delete_owned
 from .codes import generate, hash_code, normalise
 from .models import CodeAttempt, Person
