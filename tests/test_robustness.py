@@ -1,4 +1,6 @@
 """Anything a user can type or send gets a page, never a 500; no state changes without a CSRF token."""
+import io
+
 import pytest
 from sqlalchemy import func, select
 
@@ -44,3 +46,35 @@ def test_nothing_changes_without_csrf_token(client, app):
     client.post("/tablet/neu", data={})
     with app.app_context():
         assert get_db().scalar(select(func.count()).select_from(Draft)) == 1
+
+
+@pytest.mark.parametrize("url", ["/mein-code/", "/will/wohnen/selbst", "/will/wohnen/wunsch", "/will/bereiche"])
+def test_a_file_sent_in_place_of_text_gets_a_message_not_a_500(client, url):
+    client.submit("/will/bereiche", {"bereiche": ["wohnen"]})
+    client.submit("/will/wohnen/jetzt", {"jetzt": "gut"})
+    token = client.token("/will/bereiche")
+    files = {name: (io.BytesIO(b"Sonne Hund Tasse 47"), "a.txt") for name in ("code", "selbst", "eigener_wunsch", "bereiche")}
+    response = client.post(url, data={**files, "csrf_token": token}, content_type="multipart/form-data")
+    assert 200 <= response.status_code < 500
+
+
+def test_a_json_body_is_not_taken_as_answers(client, app):
+    client.submit("/will/bereiche", {"bereiche": ["wohnen"]})
+    response = client.post("/will/bereiche", json={"bereiche": {"x": 1}, "csrf_token": client.token("/will/bereiche")})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", ["/mein-code/aendern/9223372036854775808", "/mein-code/aendern/99999999999999999999999"])
+def test_a_huge_id_is_a_clear_4xx(client, app, url):
+    code = shown_code(walk_flow(client))
+    client.submit("/will/fertig")
+    client.submit("/mein-code/", {"code": code})
+    assert 400 <= client.get(url).status_code < 500
+    assert 400 <= client.submit(url, token_from="/mein-code/antworten").status_code < 500
+
+
+@pytest.mark.parametrize("weiter", ["/will/%0d%0aSet-Cookie:%20x=1", "/will/%0ax", "//evil.example/", "/\\evil.example"])
+def test_language_switch_never_follows_a_bad_target(client, weiter):
+    response = client.get(f"/sprache/en?weiter={weiter}")
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    assert "x=1" not in str(response.headers)

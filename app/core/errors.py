@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
-from werkzeug.exceptions import HTTPException, InternalServerError
+from gunicorn.http.errors import ParseException
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 KNOWN = (400, 403, 404, 405, 413, 429, 500)
 
@@ -19,5 +20,8 @@ def init_app(app: Flask) -> None:
     def _unexpected(error: Exception):
         if isinstance(error, HTTPException):
             return _http(error)
+        if isinstance(error, ParseException):
+            # A body the server cannot read (a broken chunked upload under gunicorn) is the sender's fault.
+            return _http(BadRequest())
         app.logger.exception("Unerwarteter Fehler")
         return render_template("fehler.html", code=500), InternalServerError.code

@@ -1,7 +1,9 @@
 """Form base and fields for every page. Every message is Leichte Sprache and says what to do."""
 from __future__ import annotations
 
-from flask import current_app
+import unicodedata
+
+from flask import current_app, request
 from flask_wtf import FlaskForm
 from wtforms import RadioField, SelectMultipleField
 from wtforms.validators import InputRequired, ValidationError
@@ -18,6 +20,14 @@ CSRF_MESSAGE = _l(
 
 class MitredenForm(FlaskForm):
     """Base form: an expired or missing CSRF token becomes a normal, friendly form error."""
+
+    class Meta(FlaskForm.Meta):
+        """Where a submitted form's values come from."""
+
+        def wrap_formdata(self, form, formdata):
+            """Only the form's own fields: a file part or a JSON body never lands in a text field."""
+            wrapped = super().wrap_formdata(form, formdata)
+            return request.form if form.is_submitted() and wrapped is not formdata else wrapped
 
     def validate(self, extra_validators=None) -> bool:
         """Validate; Flask-WTF's English CSRF message is replaced by one in Leichte Sprache."""
@@ -82,8 +92,18 @@ def text_limit(form, field) -> None:
         )
 
 
+# Direction overrides and isolates can make a text look like another one; they carry no meaning here.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
 def clean_text(value: str | None) -> str:
-    """Strip control characters and surrounding space from free text."""
+    """Remove control characters and surrounding space from free text; keep everything that means something.
+
+    A no-break space keeps „Ich\u00a0will“ two words; zero-width joiners keep an emoji sequence whole.
+    """
     if not value:
         return ""
-    return "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    kept = (ch for ch in text
+            if ch in "\n\t" or (unicodedata.category(ch) != "Cc" and ch not in BIDI_CONTROLS))
+    return "".join(kept).strip()

@@ -189,3 +189,9 @@ def test_draft_survives_restart(app, instance):
     restarted.client._cookies = client.client._cookies
     assert re.search(r'value="geld" checked', restarted.get("/will/bereiche").get_data(as_text=True))
     restarted_app.extensions["db_engine"].dispose()
+
+
+def test_language_switch_after_a_form_error_stays_on_the_page(client):
+    html = client.submit("/will/bereiche", {}).get_data(as_text=True)
+    assert "Bitte wählen Sie" in html
+    assert 'href="/sprache/en?weiter=/will/bereiche"' in html
