@@ -108,6 +108,19 @@ def previous_step(data: dict, step: Step) -> Step | None:
     return order[order.index(step) - 1]
 
 
+def position(data: dict, step: Step) -> dict:
+    """Where a page stands, as people count: the area (2 of 3) and the question in it (1 of 4),
+    or the question among the last ones."""
+    if step.bereich is not None:
+        chosen = data.get("bereiche", [])
+        return {"bereich_nummer": chosen.index(step.bereich) + 1, "bereiche_zahl": len(chosen),
+                "nummer": AREA_STEPS.index(step.name) + 1, "zahl": len(AREA_STEPS)}
+    final = [s for s in steps(data) if s.bereich is None and s.name not in ("bereiche", "pruefen")]
+    if step in final:
+        return {"nummer": final.index(step) + 1, "zahl": len(final)}
+    return {}
+
+
 def set_bereiche(data: dict, chosen: list[str], all_keys: tuple[str, ...]) -> dict:
     """Store the chosen areas in their fixed order; answers of areas no longer chosen are dropped."""
     ordered = [key for key in all_keys if key in chosen]

@@ -45,15 +45,18 @@ QUESTIONS = {
 }
 
 
-def _progress(data: dict, step: flow.Step) -> dict:
-    """Numbers for „Frage 3 von 12“ and the back link."""
-    order = flow.steps(data)
-    previous = flow.previous_step(data, step)
-    return {
-        "number": order.index(step) + 1,
-        "total": len(order) - 1,
-        "back_url": step_url(previous) if previous else url_for("wille.start"),
-    }
+def _progress(data: dict, step: flow.Step, back_to_check: bool = False) -> dict:
+    """Where the page stands („Bereich 2 von 3“, „Frage 1 von 4“) and where „Zurück“ leads.
+
+    After „Ändern“ on the check page, „Zurück“ leads back to it once everything is answered again.
+    """
+    if back_to_check and flow.first_open(data) == flow.PRUEFEN:
+        back_url = url_for("wille.pruefen")
+    else:
+        previous = flow.previous_step(data, step)
+        back = {"zurueck": BACK_TO_CHECK} if back_to_check else {}
+        back_url = step_url(previous, **back) if previous else url_for("wille.start")
+    return {"stand": flow.position(data, step), "back_url": back_url}
 
 
 def _ask(step: flow.Step):
@@ -69,14 +72,16 @@ def _ask(step: flow.Step):
     offered = question.options(area)
     form = question.form(data=flow.page_answers(data, step))
     form.offer(offered)
+    back = request.args.get("zurueck") == BACK_TO_CHECK
+    keep = {"zurueck": BACK_TO_CHECK} if back else {}
     if form.validate_on_submit():
         data = flow.with_answers(data, step, form.answers(), bereich_keys())
         update_draft(draft, data)
         commit()
-        back = request.args.get("zurueck") == BACK_TO_CHECK
-        return redirect(step_url(flow.next_step(data, step, back_to_check=back)))
+        # A change from the check page goes back there, through any page the change opened (a new area).
+        return redirect(step_url(flow.next_step(data, step, back_to_check=back), **keep))
     return render_template(question.template, form=form, options=offered, step=step, bereich=area,
-                           frage=step.name, **_progress(data, step))
+                           frage=step.name, action=step_url(step, **keep), **_progress(data, step, back))
 
 
 @bp.get("/")
@@ -138,7 +143,8 @@ def pruefen():
         commit()
         return redirect(url_for("wille.fertig"))
     return render_template("wille/pruefen.html", form=form, rows=summary.rows(get_db(), data),
-                           **_progress(data, flow.PRUEFEN))
+                           back_url=_progress(data, flow.PRUEFEN)["back_url"],
+                           areas_url=step_url(flow.BEREICHE, zurueck=BACK_TO_CHECK))
 
 
 @bp.get("/fertig")
