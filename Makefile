@@ -3,6 +3,8 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 5000
+# The demo's city: only its Sozialräume are offered (a deployment sets STAEDTE to its own city or cities).
+STAEDTE ?= Bremen
 FLASK := $(BIN)/flask --app app
 PYTHON ?= python3
 
@@ -28,7 +30,7 @@ run: install
 	$(FLASK) db-upgrade
 	$(FLASK) load-content
 	$(FLASK) load-demo
-	COOKIE_SECURE=0 PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py 'app:create_app()'
+	STAEDTE="$(STAEDTE)" COOKIE_SECURE=0 PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py 'app:create_app()'
 
 # For development: Flask's server, which reloads on every change of code or template.
 dev: install
@@ -36,7 +38,7 @@ dev: install
 	$(FLASK) db-upgrade
 	$(FLASK) load-content
 	$(FLASK) load-demo
-	COOKIE_SECURE=0 $(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
+	STAEDTE="$(STAEDTE)" COOKIE_SECURE=0 $(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
 
 # Chromium and its driver come from Debian's packages; installed here when missing and we are root.
 browser-deps:

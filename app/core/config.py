@@ -45,6 +45,9 @@ class Config:
         # Reverse proxies in front of the app (nginx: 1). Their X-Forwarded-For/-Proto are then trusted,
         # so rate limits count the real client, not the proxy. 0: the app faces the network itself.
         self.TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
+        # The city or cities of this deployment, e.g. "Bremen,Bremerhaven": only their Sozialräume are
+        # offered to Nutzer:innen. Empty: every Sozialraum of content/sozialraeume.yml.
+        self.STAEDTE = tuple(city.strip() for city in os.environ.get("STAEDTE", "").split(",") if city.strip())
 
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"

@@ -4,15 +4,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from .models import Sozialraum
 
 
-def active(db: Session) -> list[Sozialraum]:
-    """Every active Sozialraum, in the order of the content file."""
-    return list(db.scalars(select(Sozialraum).where(Sozialraum.aktiv).order_by(Sozialraum.id)))
+def active(db: Session, cities: tuple[str, ...] = ()) -> list[Sozialraum]:
+    """Every active Sozialraum, in the order of the content file; only those of these cities, if given."""
+    query = select(Sozialraum).where(Sozialraum.aktiv).order_by(Sozialraum.id)
+    if cities:
+        query = query.where(func.lower(Sozialraum.stadt).in_([city.lower() for city in cities]))
+    return list(db.scalars(query))
 
 
 def id_for_key(db: Session, key: str | None) -> int | None:

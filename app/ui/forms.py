@@ -83,13 +83,9 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 def text_limit(form, field) -> None:
-    """Free text has a limit; the message tells how long the text is now."""
-    limit = current_app.config["TEXT_MAX"]
-    length = len(field.data or "")
-    if length > limit:
-        raise ValidationError(
-            str(_l("Ihr Text ist zu lang.\nBitte schreiben Sie höchstens %(limit)s Zeichen.\nJetzt sind es %(length)s Zeichen.", limit=limit, length=length))
-        )
+    """Free text has a limit; the message says what to do, without asking anyone to count."""
+    if len(field.data or "") > current_app.config["TEXT_MAX"]:
+        raise ValidationError(str(_l("Ihr Text ist zu lang.\nBitte machen Sie den Text kürzer.")))
 
 
 # Direction overrides and isolates can make a text look like another one; they carry no meaning here.

@@ -6,6 +6,7 @@ from wtforms.validators import InputRequired, ValidationError
 
 from ..sprache.i18n import _l
 from ..ui.forms import MitredenForm, MultiCheckboxField, OneChoiceField, clean_text, text_limit
+from .options import KEEP
 
 
 class BereicheForm(MitredenForm):
@@ -27,9 +28,11 @@ class WunschForm(MitredenForm):
     eigener_wunsch = TextAreaField(filters=[clean_text], validators=[text_limit])
 
     def validate_wuensche(self, field) -> None:
-        """At least a suggested wish or own words."""
+        """At least a suggested wish or own words; „so bleiben“ goes with no other suggested wish."""
         if not field.data and not clean_text(self.eigener_wunsch.raw_data[0] if self.eigener_wunsch.raw_data else ""):
             raise ValidationError(str(_l("Bitte wählen Sie 1 Wunsch.\nOder schreiben Sie Ihren Wunsch auf.")))
+        if KEEP in (field.data or []) and len(field.data) > 1:
+            raise ValidationError(str(_l("Sie haben „Es soll so bleiben“ gewählt und auch andere Wünsche.\nBitte wählen Sie nur 1 davon.")))
 
 
 class SelbstForm(MitredenForm):

@@ -22,7 +22,8 @@ def helper_options() -> list[dict]:
         {"value": "nachbarn", "label": _("Nachbarn"), "bild": "nachbarn"},
         {"value": "assistenz", "label": _("Assistenz"), "bild": "assistenz"},
         {"value": "verein", "label": _("Verein oder Gruppe"), "bild": "verein"},
-        {"value": "niemand", "label": _("Niemand"), "bild": "niemand"},
+        # Exclusive: ticking it clears the others (and the page says „oder“ before it).
+        {"value": "niemand", "label": _("Niemand"), "bild": "niemand", "exclusive": True},
     ]
 
 
@@ -60,9 +61,13 @@ def area_options() -> list[dict]:
     return [{"value": b.key, "label": b.name, "bild": b.bild} for b in bereiche()]
 
 
+KEEP = "bleiben"
+
+
 def wish_options(bereich: Bereich) -> list[dict]:
-    """Suggested wishes of one area."""
-    return [{"value": w.key, "label": w.text, "bild": w.bild} for w in bereich.wuensche]
+    """Suggested wishes of one area, and „it should stay as it is“ (a wish for no change)."""
+    return [{"value": w.key, "label": w.text, "bild": w.bild} for w in bereich.wuensche] + [
+        {"value": KEEP, "label": _("Es soll so bleiben, wie es ist."), "bild": "bleiben", "exclusive": True}]
 
 
 def label(options: list[dict], value: str | None) -> dict:

@@ -38,7 +38,7 @@ QUESTIONS = {
     "selbst": Question("wille/selbst.html", forms.SelbstForm),
     "hilfe": Question("wille/hilfe.html", forms.HilfeForm, lambda _area: options.helper_options()),
     "wohnort": Question("wille/auswahl.html", forms.ChoiceForm,
-                        lambda _area: options.wohnort_options(sozialraum.active(get_db()))),
+                        lambda _area: options.wohnort_options(sozialraum.active(get_db(), current_app.config["STAEDTE"]))),
     "wer": Question("wille/auswahl.html", forms.ChoiceForm, lambda _area: options.choice_options("wer")),
     "erlaubnis": Question("wille/auswahl.html", forms.ChoiceForm, lambda _area: options.choice_options("erlaubnis")),
     "code": Question("wille/auswahl.html", forms.ChoiceForm, lambda _area: options.choice_options("code")),

@@ -3,30 +3,43 @@
   "use strict";
   var body = document.body;
 
-  /* Vorlesen: read the main content aloud with a voice of the page's language. */
+  /* Vorlesen: read the main content aloud with a voice of the page's language. Where the device has
+     no such voice, a note says so instead of a button that does nothing. Voices arrive late on some
+     devices (voiceschanged), so the choice waits for them a little. */
   function setupVorlesen() {
     var button = document.querySelector("[data-vorlesen]");
-    if (!button || !("speechSynthesis" in window)) { return; }
+    if (!button) { return; }
     var note = button.parentNode.querySelector(".vorlesen-hinweis");
     var label = button.querySelector("span");
     var lang = button.getAttribute("data-lang");
+    var synth = window.speechSynthesis;
     function voice() {
       var prefix = lang.slice(0, 2);
-      var voices = window.speechSynthesis.getVoices();
+      var voices = synth ? synth.getVoices() : [];
       return voices.filter(function (v) { return v.lang && v.lang.replace("_", "-").toLowerCase() === lang.toLowerCase(); })[0] ||
-        voices.filter(function (v) { return v.lang && v.lang.toLowerCase().indexOf(prefix) === 0; })[0] || null;
+        voices.filter(function (v) { return v.lang && v.lang.replace("_", "-").toLowerCase().indexOf(prefix) === 0; })[0] || null;
     }
-    button.hidden = false;
+    var decided = false;
+    function decide(final) {
+      if (decided) { return; }
+      if (voice()) { decided = true; button.hidden = false; note.hidden = true; return; }
+      if (final) {
+        decided = true;
+        button.getAttribute("data-keine-stimme").split("\n").forEach(function (line, index) {
+          if (index) { note.appendChild(document.createElement("br")); }
+          note.appendChild(document.createTextNode(line));
+        });
+        note.hidden = false;
+      }
+    }
+    if (!synth || typeof window.SpeechSynthesisUtterance !== "function") { decide(true); return; }
+    decide(false);
+    if (synth.addEventListener) { synth.addEventListener("voiceschanged", function () { decide(false); }); }
+    setTimeout(function () { decide(true); }, 1500);
     button.addEventListener("click", function () {
-      var synth = window.speechSynthesis;
       if (synth.speaking) { synth.cancel(); label.textContent = button.getAttribute("data-start"); return; }
       var chosen = voice();
-      if (!chosen) {
-        /* Never read German text with an English voice: say why nothing is read instead. */
-        note.textContent = button.getAttribute("data-keine-stimme");
-        note.hidden = false;
-        return;
-      }
+      if (!chosen) { return; }
       var main = document.getElementById("inhalt");
       var utterance = new SpeechSynthesisUtterance(main.innerText);
       utterance.lang = chosen.lang;
@@ -85,6 +98,47 @@
     form.addEventListener("input", store);
   }
 
+  /* An answer that cannot go with the others („Niemand“, „Es soll so bleiben“): ticking it clears
+     the others, ticking another clears it. The server checks the same rule. */
+  function setupExclusive() {
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-allein]"), function (alone) {
+      var others = Array.prototype.filter.call(document.getElementsByName(alone.name), function (el) { return el !== alone; });
+      alone.addEventListener("change", function () {
+        if (alone.checked) { others.forEach(function (el) { el.checked = false; }); }
+      });
+      others.forEach(function (el) {
+        el.addEventListener("change", function () { if (el.checked) { alone.checked = false; } });
+      });
+    });
+  }
+
+  /* Free text: the room left, shown while typing; read out only after a pause in typing. */
+  function setupCounters() {
+    Array.prototype.forEach.call(document.querySelectorAll("textarea[data-zeichen]"), function (area) {
+      var out = document.getElementById(area.id + "-zeichen");
+      var most = parseInt(area.getAttribute("data-zeichen"), 10);
+      if (!out || !most) { return; }
+      /* A separate live region, filled after a pause, so a screen reader is not interrupted at every key. */
+      var spoken = document.createElement("span");
+      spoken.className = "sr-only";
+      spoken.setAttribute("aria-live", "polite");
+      out.parentNode.insertBefore(spoken, out.nextSibling);
+      var timer;
+      function show() {
+        var left = most - area.value.length;
+        out.textContent = left >= 0 ? out.getAttribute("data-noch").replace("{}", String(left)) : out.getAttribute("data-zu-lang");
+        out.classList.toggle("zu-lang", left < 0);
+      }
+      out.hidden = false;
+      show();
+      area.addEventListener("input", function () {
+        show();
+        clearTimeout(timer);
+        timer = setTimeout(function () { spoken.textContent = out.textContent; }, 1500);
+      });
+    });
+  }
+
   /* The error summary gets focus so screen readers announce it first. */
   function focusErrors() {
     var box = document.querySelector("[data-fehler-box]");
@@ -115,11 +169,17 @@
     if (!seconds || !dialog || typeof dialog.showModal !== "function") { return; }
     var warnAfter = seconds * 1000, graceMs = parseInt(body.getAttribute("data-tablet-gnade"), 10) * 1000, warnTimer, resetTimer;
     var resetForm = dialog.querySelector("[data-neu-form]");
+    var timer = dialog.querySelector("[data-rest]"), tick;
+    function showRest(seconds) { timer.textContent = timer.getAttribute("data-rest").replace("{}", String(seconds)); }
     function schedule() {
-      clearTimeout(warnTimer); clearTimeout(resetTimer);
+      clearTimeout(warnTimer); clearTimeout(resetTimer); clearInterval(tick);
       warnTimer = setTimeout(function () {
+        var endsAt = Date.now() + graceMs;
+        showRest(Math.round(graceMs / 1000));
         dialog.showModal();
-        resetTimer = setTimeout(function () { resetForm.submit(); }, graceMs);
+        /* The seconds left, counted down where the person can see them. */
+        tick = setInterval(function () { showRest(Math.max(0, Math.ceil((endsAt - Date.now()) / 1000))); }, 1000);
+        resetTimer = setTimeout(function () { clearInterval(tick); resetForm.submit(); }, graceMs);
       }, warnAfter);
     }
     dialog.querySelector("[data-mehr-zeit]").addEventListener("click", function () { dialog.close(); schedule(); });
@@ -131,6 +191,8 @@
 
   setupVorlesen();
   setupDrafts();
+  setupExclusive();
+  setupCounters();
   focusErrors();
   setupPrint();
   fillCodeFromFragment();

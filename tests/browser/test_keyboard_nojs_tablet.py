@@ -143,6 +143,11 @@ def test_tablet_inactivity_warns_first_then_starts_over(live_server, driver):
     press_weiter(driver)
     dialog = driver.find_element(By.ID, "noch-da")
     WebDriverWait(driver, 10).until(lambda d: dialog.is_displayed())
+    # The seconds left are shown and counted down; „Ich brauche mehr Zeit“ is the main button.
+    rest = driver.find_element(By.CSS_SELECTOR, "[role=timer]")
+    first = int(re.search(r"in (\d+) Sekunden", rest.text).group(1))
+    WebDriverWait(driver, 3).until(lambda _d: int(re.search(r"in (\d+) Sekunden", rest.text).group(1)) < first)
+    assert "haupt" in driver.find_element(By.CSS_SELECTOR, "[data-mehr-zeit]").get_attribute("class")
     driver.find_element(By.CSS_SELECTOR, "[data-mehr-zeit]").click()
     assert not dialog.is_displayed(), "„Ich brauche mehr Zeit“ closes the warning"
     assert "/will/wohnen/jetzt" in driver.current_url
@@ -169,20 +174,31 @@ def test_draft_in_browser_restores_typed_text_after_failed_submit(live_server, d
     assert driver.find_element(By.CSS_SELECTOR, "input[value=kurs]").is_selected()
 
 
-def test_vorlesen_reads_main_content_in_german_or_says_why_not(live_server, driver):
+def with_voices(driver, voices: str) -> None:
+    """Give the browser these speech voices before any page script runs (headless Chromium has none)."""
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": (
+        f"speechSynthesis.getVoices = () => {voices};"
+        "window.SpeechSynthesisUtterance = function (text) { this.text = text; };"
+        "speechSynthesis.speak = (u) => { window.spoken = u; };")})
+
+
+def test_vorlesen_without_a_german_voice_shows_a_note_instead_of_a_button(live_server, driver):
     base, _app = live_server
+    with_voices(driver, "[{lang: 'en-US', name: 'English'}]")
+    driver.get(base + "/hilfe")
+    note = driver.find_element(By.CSS_SELECTOR, ".vorlesen-hinweis")
+    WebDriverWait(driver, 5).until(lambda _d: note.is_displayed())
+    assert "Dieses Gerät kann nicht auf Deutsch vorlesen." in note.text and "Fragen Sie Ihre Assistenz." in note.text
+    assert not driver.find_element(By.CSS_SELECTOR, "[data-vorlesen]").is_displayed()
+
+
+def test_vorlesen_reads_main_content_with_a_german_voice(live_server, driver):
+    base, _app = live_server
+    with_voices(driver, "[{lang: 'en-US', name: 'E'}, {lang: 'de-DE', name: 'Anna'}]")
     driver.get(base + "/hilfe")
     button = driver.find_element(By.CSS_SELECTOR, "[data-vorlesen]")
     assert button.is_displayed()
-    driver.execute_script("speechSynthesis.getVoices = () => [{lang: 'en-US', name: 'English'}];")
-    button.click()
-    note = driver.find_element(By.CSS_SELECTOR, ".vorlesen-hinweis")
-    assert note.is_displayed() and "keine deutsche Stimme" in note.text
-    driver.execute_script(
-        "speechSynthesis.getVoices = () => [{lang: 'en-US', name: 'E'}, {lang: 'de-DE', name: 'Anna'}];"
-        "window.SpeechSynthesisUtterance = function (text) { this.text = text; };"
-        "speechSynthesis.speak = (u) => { window.spoken = u; };"
-    )
+    assert not driver.find_element(By.CSS_SELECTOR, ".vorlesen-hinweis").is_displayed()
     button.click()
     spoken = driver.execute_script("return window.spoken")
     assert spoken["lang"] == "de-DE" and spoken["voice"]["name"] == "Anna"

@@ -37,7 +37,7 @@ def test_too_long_text_keeps_everything_entered(client):
     long_text = "Garten " * 60
     response = client.submit("/will/wohnen/wunsch", {"wuensche": ["ruhe"], "eigener_wunsch": long_text})
     html = response.get_data(as_text=True)
-    assert "Ihr Text ist zu lang." in html and "Jetzt sind es 419 Zeichen." in html
+    assert "Ihr Text ist zu lang." in html and "Bitte machen Sie den Text kürzer." in html
     assert long_text.strip() in html, "the text is shown again"
     assert re.search(r'value="ruhe" checked', html), "the ticked wish stays ticked"
 
@@ -57,6 +57,20 @@ def test_niemand_cannot_go_with_helpers(client):
     client.submit("/will/wohnen/selbst", {"selbst": ""})
     html = client.submit("/will/wohnen/hilfe", {"helfer": ["niemand", "familie"]}).get_data(as_text=True)
     assert "Bitte wählen Sie nur 1 davon." in html
+    assert '<li class="oder">oder</li>' in html and re.search(r'value="niemand"( checked)? data-allein', html)
+
+
+def test_es_soll_so_bleiben_is_a_wish_of_its_own(client):
+    client.submit("/will/bereiche", {"bereiche": ["wohnen"]})
+    client.submit("/will/wohnen/jetzt", {"jetzt": "gut"})
+    page = client.get("/will/wohnen/wunsch").get_data(as_text=True)
+    assert "Es soll so bleiben, wie es ist." in page
+    html = client.submit("/will/wohnen/wunsch", {"wuensche": ["ruhe", "bleiben"]}).get_data(as_text=True)
+    assert "Es soll so bleiben“ gewählt und auch andere Wünsche." in html
+    assert client.submit("/will/wohnen/wunsch", {"wuensche": ["bleiben"]}).status_code == 302
+    client.submit("/will/wohnen/selbst", {"selbst": ""})
+    client.submit("/will/wohnen/hilfe", {"helfer": ["niemand"]})
+    assert "Es soll so bleiben, wie es ist." in client.get("/will/wohnen/wunsch?zurueck=pruefen").get_data(as_text=True)
 
 
 def test_expired_csrf_token_keeps_answers_and_explains(client):
