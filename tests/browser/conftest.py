@@ -28,6 +28,8 @@ def live_server(request, databases, tmp_path_factory):
     config = TestConfig(instance, url)
     config.TABLET_MINUTE_SECONDS = 1
     config.TABLET_GRACE_SECONDS = 3
+    # Every browser comes from 127.0.0.1: the limit per address is tested in request tests, not here.
+    config.CODE_ATTEMPTS_PER_ADDRESS = 10_000
     app = create_app(config)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -1,9 +1,12 @@
 """Walk every Nutzer:in page and state in a real browser, calling check(state) on each."""
 from __future__ import annotations
 
+import random
 import re
 
 from selenium.webdriver.common.by import By
+
+from app.mein_code.codes import WORDS
 
 from .pages import click_label, press_weiter, submit_and_wait, wait_for_path
 
@@ -119,11 +122,35 @@ def walk_mein_code(driver, base: str, code: str, check) -> None:
     wait_for_path(driver, "/mein-code/antworten")
     check("my answers")
     assert GARTEN in driver.page_source
+    submit_and_wait(driver, driver.find_element(By.ID, "abmelden"))
+    wait_for_path(driver, "/mein-code/")
+    check("signed out")
+    driver.back()
+    assert GARTEN not in driver.page_source, "after Abmelden the back button shows no answers"
+    walk_locked_code(driver, base, check)
+    driver.get(base + "/mein-code/")
+    driver.find_element(By.ID, "code").send_keys(code)
+    press_weiter(driver)
+    wait_for_path(driver, "/mein-code/antworten")
     driver.get(base + "/mein-code/loeschen")
     check("delete confirm")
     submit_and_wait(driver, driver.find_element(By.ID, "ja-loeschen"))
     wait_for_path(driver, "/mein-code/geloescht")
     check("deleted")
+
+
+def walk_locked_code(driver, base: str, check) -> None:
+    """The same wrong code again and again: the lock says how long to wait (other words each walk)."""
+    words = random.sample(WORDS, 3)
+    wrong = " ".join(word.capitalize() for word in words) + " 00"
+    driver.get(base + "/mein-code/")
+    for _ in range(6):
+        field = driver.find_element(By.ID, "code")
+        field.clear()
+        field.send_keys(wrong)
+        press_weiter(driver)
+    assert "Bitte warten Sie" in driver.page_source or "Please wait" in driver.page_source
+    check("mein code locked")
 
 
 def code_shape(code: str) -> bool:
