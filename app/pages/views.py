@@ -8,6 +8,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from ..core.security import shareable
 from ..sprache.content import localized
 from ..sprache.i18n import LANG_COOKIE
+from .betreiber import betreiber, text_values
 
 bp = Blueprint("pages", __name__)
 
@@ -43,6 +44,40 @@ def daten():
 def ueber():
     """About Mitreden, with the pictogram licence."""
     return _page("ueber")
+
+
+def _legal_page(name: str):
+    """A legal page: its text from content/, the deployment's details from its betreiber file."""
+    details = betreiber()
+    return render_template("pages/seite.html", seite=localized(name, values=text_values(details)), betreiber=details)
+
+
+@bp.get("/barrierefreiheit")
+@shareable
+def barrierefreiheit():
+    """The accessibility statement (BITV 2.0 § 7) in Leichte Sprache, with the feedback contact."""
+    return _legal_page("barrierefreiheit")
+
+
+@bp.get("/barrierefreiheit/standard")
+@shareable
+def barrierefreiheit_standard():
+    """The accessibility statement in standard German (the wording of the EU model statement)."""
+    return _legal_page("standard/barrierefreiheit")
+
+
+@bp.get("/impressum")
+@shareable
+def impressum():
+    """Who runs Mitreden, in Leichte Sprache."""
+    return _legal_page("impressum")
+
+
+@bp.get("/impressum/standard")
+@shareable
+def impressum_standard():
+    """The Impressum in standard German (§ 5 DDG, § 18 MStV)."""
+    return _legal_page("standard/impressum")
 
 
 @bp.get("/woerterbuch")

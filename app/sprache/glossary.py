@@ -1,12 +1,13 @@
-"""The glossary of hard words: every mention of a glossary word links to its explanation."""
+"""The glossary of hard words: a glossary word links to its explanation at its first mention on a page."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from flask import url_for
+from flask import g, url_for
 from markupsafe import Markup, escape
 
+from . import content
 from .content import localized
 
 
@@ -32,17 +33,31 @@ def _patterns(entries: tuple[tuple[str, tuple[str, ...]], ...]) -> list[tuple[st
     return patterns
 
 
+def _linked_on_this_page() -> set[str]:
+    """The glossary anchors already linked while rendering this page (a page is built from many text blocks)."""
+    if "glossar_verlinkt" not in g:
+        g.glossar_verlinkt = set()
+    return g.glossar_verlinkt
+
+
 def glossary_links(text: str) -> Markup:
-    """Escape text and link the first mention of each glossary word in it to its explanation."""
+    """Escape text and link each glossary word to its explanation, only at its first mention on the page."""
     entries = tuple((entry["wort"], tuple(entry["formen"])) for entry in woerter())
     html = str(escape(text))
     target = url_for("pages.woerterbuch")
+    linked = _linked_on_this_page()
     for anchor, pattern in _patterns(entries):
-        html = pattern.sub(lambda m, a=anchor: f'<a class="wort" href="{target}#{a}">{m.group(1)}</a>', html, count=1)
+        if anchor in linked:
+            continue
+        html, count = pattern.subn(
+            lambda m, a=anchor: f'<a class="wort" href="{target}#{a}">{m.group(1)}</a>', html, count=1)
+        if count:
+            linked.add(anchor)
     return Markup(html)
 
 
 def init_app(app) -> None:
-    """Template filters: `woerter` links glossary words, `slug` makes anchors."""
+    """Template filters: `woerter` links glossary words, `slug` makes anchors; and the content globals."""
     app.jinja_env.filters["woerter"] = glossary_links
     app.jinja_env.filters["slug"] = slug
+    content.init_app(app)

@@ -1,8 +1,11 @@
 """One gettext for all code, and the locale choice: the language switch (a cookie), then the browser, then German."""
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from flask import Flask, current_app, request
-from flask_babel import get_locale, gettext, lazy_gettext
+from flask_babel import format_date, get_locale, gettext, lazy_gettext
 from flask_babel import ngettext as ngettext  # re-exported: the plural gettext
 
 LANG_COOKIE = "mitreden_sprache"
@@ -27,9 +30,18 @@ def current_language() -> str:
     return get_locale().language
 
 
+def month_name(value: str) -> str:
+    """A stored month „2026-11“ as people say it: „November 2026“ (English: „November 2026“ too)."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})", str(value or ""))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return str(value or "")
+    return format_date(date(int(match.group(1)), int(match.group(2)), 1), "LLLL yyyy")
+
+
 def init_app(app: Flask) -> None:
-    """Make the language and the other languages available to every template (and its macros)."""
+    """Make the language, the other languages and the `monat` filter available to every template."""
     app.jinja_env.globals["current_language"] = current_language
+    app.jinja_env.filters["monat"] = month_name
 
     @app.context_processor
     def _language() -> dict:

@@ -15,10 +15,20 @@ import yaml
 
 MAX_WORDS = 12
 LONG_WORD = 14
+# A Mediopunkt helps to read a long compound noun (Sozial·raum). In a shorter word it only gets in the way.
+SHORT_WORD = 10
+# Separable-verb prefixes and particles: „wieder·kommen“, „Neu·anfangen“ are verbs, not compound nouns.
+VERB_PREFIXES = frozenset(
+    "ab an auf aus bei dabei dazu durch ein fest frei her heraus hin hinein los mit mitten nach neu "
+    "schief vor vorbei weg weiter wieder zu zurecht zurück zusammen".split()
+)
 # Staff pages are written in plain standard German, not Leichte Sprache: any file under a `staff`
 # folder (app/staff/, templates/<domain>/staff/) or a module named staff (app/<domain>/staff.py).
 STAFF_SEGMENT = "staff"
-NON_TEXT_KEYS = {"key", "bild", "ziel", "formen"}
+# Legal texts (Impressum, Erklärung zur Barrierefreiheit) also come in standard German, which the law
+# asks for beside the Leichte Sprache version: content/<lang>/standard/*.yml.
+STANDARD_SEGMENT = "standard"
+NON_TEXT_KEYS = {"key", "bild", "ziel", "formen", "baustein", "angaben"}
 
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß0-9][\wÄÖÜäöüß·\-]*")
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sd]|\{\w*\}")
@@ -128,6 +138,24 @@ def _two_statements(sentence: str) -> bool:
     return False
 
 
+def mediopunkt_problem(word: str) -> str | None:
+    """Why a word with a Mediopunkt should be written without it, or None if the Mediopunkt helps."""
+    if "·" not in word:
+        return None
+    letters = re.sub(r"[^A-Za-zÄÖÜäöüß]", "", word)
+    plain = word.replace("·", "")
+    if word[0].islower():
+        return (f"„{word}“ ist klein geschrieben: ein Verb oder ein kleines Wort. "
+                f"Nur lange Nomen bekommen einen Medio·punkt. Schreiben Sie „{plain}“.")
+    first, rest = word.split("·", 1)
+    if first.lower() in VERB_PREFIXES and rest.islower() and rest.endswith("en"):
+        return (f"„{word}“ ist ein Verb. Nur lange Nomen bekommen einen Medio·punkt. "
+                f"Schreiben Sie „{plain}“.")
+    if len(letters) < SHORT_WORD:
+        return f"„{word}“ ist kurz genug. Schreiben Sie „{plain}“ ohne Medio·punkt."
+    return None
+
+
 def check_sentence(sentence: str, anrede: str = "Sie") -> list[tuple[str, str]]:
     """All rule violations of one sentence as (rule, advice)."""
     found: list[tuple[str, str]] = []
@@ -138,7 +166,12 @@ def check_sentence(sentence: str, anrede: str = "Sie") -> list[tuple[str, str]]:
     for word in WORD.findall(sentence):
         letters = re.sub(r"[^A-Za-zÄÖÜäöüß]", "", word)
         if len(letters) >= LONG_WORD and "·" not in word and "-" not in word:
-            found.append(("LANGES_WORT", f"„{word}“ ist lang: trennen Sie es mit Medio·punkt."))
+            # Only a noun is split with a Mediopunkt; a long verb or adjective needs a shorter word.
+            advice = "trennen Sie es mit Medio·punkt." if word[0].isupper() else "nehmen Sie ein kürzeres Wort."
+            found.append(("LANGES_WORT", f"„{word}“ ist lang: {advice}"))
+        problem = mediopunkt_problem(word)
+        if problem:
+            found.append(("MEDIOPUNKT", problem))
     for rule in SENTENCE_RULES:
         if rule.pattern.search(sentence):
             found.append((rule.name, rule.advice))
@@ -168,6 +201,11 @@ def is_staff_source(filename: str) -> bool:
     """Whether a source file belongs to a staff page (plain standard German, not linted)."""
     path = PurePosixPath(filename)
     return STAFF_SEGMENT in path.parts[:-1] or path.stem == STAFF_SEGMENT
+
+
+def is_standard_text(filename: str) -> bool:
+    """Whether a content file holds a text in standard German (a legal text beside its Leichte Sprache version)."""
+    return STANDARD_SEGMENT in PurePosixPath(filename).parts[:-1]
 
 
 def message_texts(root: Path) -> list[tuple[str, str]]:
@@ -202,9 +240,11 @@ def _yaml_strings(node, path: str):
 
 
 def content_texts(root: Path) -> list[tuple[str, str]]:
-    """German texts of content/de/*.yml as (source, text)."""
+    """German Leichte Sprache texts of content/de/ as (source, text); standard-German legal texts are left out."""
     result = []
-    for path in sorted((root / "content" / "de").glob("*.yml")):
+    for path in sorted((root / "content" / "de").rglob("*.yml")):
+        if is_standard_text(path.relative_to(root).as_posix()):
+            continue
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         result.extend(_yaml_strings(data, str(path.relative_to(root))))
     return result
@@ -240,6 +280,21 @@ def lint(texts: list[tuple[str, str]], exceptions: list[dict], anrede: str = "Si
     for text in allowed.keys() - used:
         findings.append(Finding("content/ausnahmen.yml", text, "AUSNAHME_UNBENUTZT",
                                 "Diese Ausnahme passt zu keinem Text mehr: bitte löschen."))
+    return findings
+
+
+GLOSSARY_LINK = re.compile(r'<a class="wort" href="[^"#]*#([\w-]+)">(.*?)</a>')
+
+
+def repeated_glossary_links(source: str, html: str) -> list[Finding]:
+    """Glossary words linked more than once on one rendered page: only the first mention gets the link."""
+    seen: set[str] = set()
+    findings = []
+    for anchor, word in GLOSSARY_LINK.findall(html):
+        if anchor in seen:
+            findings.append(Finding(source, word, "WORT_LINK_EINMAL",
+                                    f"„{word}“ hat schon einen Link zum Wörter·buch. Nur das erste „{word}“ auf der Seite bekommt einen Link."))
+        seen.add(anchor)
     return findings
 
 

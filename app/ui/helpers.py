@@ -35,8 +35,9 @@ def make_static_url(app: Flask):
 
 
 def zeilen(text: str) -> Markup:
-    """One sentence per line: messages separate their sentences with line breaks."""
-    return Markup("<br>").join(escape(line) for line in str(text).split("\n"))
+    """One sentence per line: messages separate their sentences with line breaks (markup, e.g. a link, stays)."""
+    text = text if isinstance(text, Markup) else str(text)
+    return Markup("<br>").join(escape(line) for line in text.split("\n"))
 
 
 def make_picto(static_url):

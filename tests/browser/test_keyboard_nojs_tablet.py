@@ -105,7 +105,7 @@ def test_whole_wille_flow_without_javascript(live_server, nojs_driver):
     press_weiter(driver)
     wait_for_path(driver, "/will/pruefen")
     submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
-    # Two „Nein“: the sheet comes with the answer to „Fertig machen“, nothing stays on the server.
+    # Two „Nein“: the sheet comes with the answer to „Antworten speichern“, nothing stays on the server.
     assert driver.find_element(By.TAG_NAME, "h1").text == "Danke für Ihre Antworten"
     assert "Ich will Geld sparen." in driver.page_source and GARTEN in driver.page_source
     assert not driver.find_elements(By.CSS_SELECTOR, "p.code"), "no code chosen"

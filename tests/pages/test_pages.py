@@ -3,7 +3,8 @@ import re
 
 import pytest
 
-USER_PAGES = ["/", "/hilfe", "/daten", "/ueber", "/woerterbuch", "/will/", "/will/bereiche", "/mein-code/", "/tablet/"]
+USER_PAGES = ["/", "/hilfe", "/daten", "/ueber", "/woerterbuch", "/will/", "/will/bereiche", "/mein-code/", "/tablet/",
+              "/barrierefreiheit", "/barrierefreiheit/standard", "/impressum", "/impressum/standard"]
 
 
 @pytest.mark.parametrize("url", USER_PAGES)
@@ -17,6 +18,9 @@ def test_user_pages_render_with_shell(client, url, lang):
     assert 'class="skip-link" href="#inhalt"' in html
     assert "<header" in html and '<main id="inhalt"' in html and "<footer" in html
     assert 'href="/hilfe"' in html and 'href="/daten"' in html
+    footer = html.split("<footer", 1)[1]
+    assert 'href="/barrierefreiheit"' in footer and 'href="/impressum"' in footer
+    assert 'href="/tablet/"' not in footer
     assert "data-vorlesen" in html
     assert 'href="/sprache/' in html
 
@@ -28,7 +32,7 @@ def test_start_page_covers_bitv_section_4(client):
 
 
 def test_every_section_heading_and_choice_has_a_pictogram(client):
-    for url in ["/", "/hilfe", "/daten", "/ueber"]:
+    for url in ["/", "/hilfe", "/daten", "/ueber", "/barrierefreiheit", "/impressum"]:
         html = client.get(url).get_data(as_text=True)
         for heading in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", html, re.S):
             assert "sprite.svg" in heading, (url, heading)
@@ -52,4 +56,4 @@ def test_glossary_words_are_linked_where_they_appear(client):
 
 def test_about_page_names_pictogram_licence(client):
     html = client.get("/ueber").get_data(as_text=True)
-    assert "Open·Moji" in html and "CC BY-SA 4.0" in html
+    assert "OpenMoji" in html and "CC BY-SA 4.0" in html

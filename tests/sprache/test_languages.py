@@ -9,7 +9,7 @@ from app.wille.bereiche import bereiche
 from tests.conftest import CheckingClient
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGES = ("start", "hilfe", "daten", "ueber")
+PAGES = ("start", "hilfe", "daten", "ueber", "barrierefreiheit", "impressum", "standard/barrierefreiheit", "standard/impressum")
 
 
 def test_english_content_has_same_keys_as_german(app):

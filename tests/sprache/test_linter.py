@@ -3,7 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from app.sprache.linter import check_text, lint, lint_project
+from app.sprache.linter import (
+    check_text, content_texts, is_standard_text, lint, lint_project, mediopunkt_problem, repeated_glossary_links,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -30,6 +32,10 @@ CASES = [
     ("QUERVERWEIS", "Mehr dazu siehe unten.", "Mehr dazu steht unten."),
     ("FUSSNOTE", "Das ist wichtig¹.", "Das ist wichtig."),
     ("ANREDE", "Hier kannst du sagen, was du willst.", "Hier können Sie sagen, was Sie wollen."),
+    ("MEDIOPUNKT", "Wollen Sie später wieder·kommen?", "Wollen Sie später wiederkommen?"),
+    ("MEDIOPUNKT", "Sie hören mitten·drin auf?", "Das ist Ihr Sozial·raum."),
+    ("MEDIOPUNKT", "Vor dem Neu·anfangen fragt Mitreden.", "Vor dem Neuanfangen fragt Mitreden."),
+    ("MEDIOPUNKT", "Das ist die Code·karte.", "Das ist die Eingliederungs·hilfe."),
 ]
 
 
@@ -84,3 +90,41 @@ def test_cli_command_fails_on_violation(runner, monkeypatch):
     monkeypatch.setattr(linter, "content_texts", lambda root: [("content/de/x.yml", "Das war schön.")])
     result = runner.invoke(args=["lint-sprache"])
     assert result.exit_code == 1 and "PRAETERITUM" in result.output
+
+
+@pytest.mark.parametrize("word", ["schief·geht", "schief·gegangen", "zurück·nehmen", "mit·bestimmen", "Mit·bestimmen",
+                                  "Wieder·kommen", "Neu·anfangen", "Wohn·heim", "Stadt·teil", "Open·Moji"])
+def test_mediopunkt_only_in_long_compound_nouns_fires(word):
+    problem = mediopunkt_problem(word)
+    assert problem and word.replace("·", "") in problem
+
+
+@pytest.mark.parametrize("word", ["Sozial·raum", "Wörter·buch", "Tablet·modus", "Eingliederungs·hilfe",
+                                  "Bild·schirm·leser", "Mit·arbeiterin", "Barriere·freiheit", "Sozialraum"])
+def test_mediopunkt_in_long_compound_nouns_passes(word):
+    assert mediopunkt_problem(word) is None
+
+
+def test_a_long_verb_is_not_told_to_take_a_mediopunkt():
+    advice = {rule: text for _, rule, text in check_text("Das ist uns schiefgegangen.")}
+    assert "kürzeres Wort" in advice["LANGES_WORT"] and "MEDIOPUNKT" not in advice
+
+
+def test_repeated_glossary_link_fires_and_a_single_one_passes():
+    link = '<a class="wort" href="/woerterbuch#wort-anbieter">Anbieter</a>'
+    twice = f"<p>Die {link} helfen.<br>Die {link} sehen Zahlen.</p>"
+    findings = repeated_glossary_links("/daten", twice)
+    assert [f.rule for f in findings] == ["WORT_LINK_EINMAL"] and "Anbieter" in findings[0].report()
+    once = f'<p>Die {link} helfen.<br>Die Anbieter sehen Zahlen. <a class="wort" href="/woerterbuch#wort-code">Code</a></p>'
+    assert repeated_glossary_links("/daten", once) == []
+
+
+def test_standard_german_legal_texts_are_exempt_and_leichte_sprache_ones_are_not():
+    assert is_standard_text("content/de/standard/impressum.yml")
+    assert not is_standard_text("content/de/impressum.yml")
+    sources = {source.split(".yml")[0] for source, _ in content_texts(ROOT)}
+    assert "content/de/impressum" in sources and "content/de/barrierefreiheit" in sources
+    assert not any("/standard/" in source for source in sources)
+    # The standard texts would break the rules: they are exempt, not accidentally clean.
+    standard = (ROOT / "content" / "de" / "standard" / "barrierefreiheit.yml").read_text(encoding="utf-8")
+    assert any(check_text(line) for line in standard.splitlines() if line.startswith("  ") and ":" not in line[:12])
