@@ -15,7 +15,8 @@ GARTEN = "Ich will einen Garten."
 
 def walk_everything(driver, base: str, check) -> str:
     """Content pages, the whole Wille flow with error states, done page, code card, Mein Code."""
-    for path in ("/", "/hilfe", "/daten", "/ueber", "/woerterbuch", "/tablet/", "/gibt-es-nicht"):
+    for path in ("/", "/hilfe", "/daten", "/ueber", "/woerterbuch", "/barrierefreiheit", "/barrierefreiheit/standard",
+                 "/impressum", "/impressum/standard", "/tablet/", "/gibt-es-nicht"):
         driver.get(base + path)
         check(f"page {path}")
     driver.get(base + "/will/")
