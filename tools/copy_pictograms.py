@@ -1,14 +1,16 @@
 """Copy the OpenMoji pictograms Mitreden uses from the npm package into static/pictograms/.
 
-Writes one sprite, static/pictograms/sprite.svg, so a page needs a single request for all its
-pictograms: one <symbol id="NAME" viewBox="0 0 72 72"> per pictogram, each drawing optimised
-with svgo (multipass, precision 1 decimal in the 72-unit viewBox, invisible at 48-64 px;
-svgo's curve-to-arc rewrite is off, see SVGO_CONFIG).
+Writes two sprites, so a page needs a single request for all its pictograms:
+- sprite.svg: the pictograms of the pages (PICTOGRAMS), one <symbol id="NAME" viewBox="0 0 72 72"> each;
+- code-words.svg: one pictogram per word of new personal codes (CODE_WORDS, symbol id = the word),
+  loaded only by the code card, so ordinary pages do not download them.
+Each drawing is optimised with svgo (multipass, precision 1 decimal in the 72-unit viewBox,
+invisible at 48-64 px; svgo's curve-to-arc rewrite is off, see SVGO_CONFIG).
 Used as <svg class="picto" ...><use href="/static/pictograms/sprite.svg?v=HASH#NAME"></use></svg>.
 
-Run once after changing the list (needs the two npm packages in a scratch folder):
+Run once after changing a list (needs the two npm packages in a scratch folder), from the project root:
     mkdir -p /tmp/openmoji && cd /tmp/openmoji && npm i openmoji@17 svgo@4
-    python tools/copy_pictograms.py /tmp/openmoji/node_modules/openmoji
+    python -m tools.copy_pictograms /tmp/openmoji/node_modules/openmoji
 svgo is taken from node_modules/.bin/svgo next to the openmoji package.
 Only the pictograms listed here are shipped.
 """
@@ -26,7 +28,7 @@ PICTOGRAMS = {
     "gesundheit": "1FA7A", "lernen": "1F4DA", "unterwegs": "1F68C", "geld": "1F4B6",
     "mitbestimmen": "1F5F3", "gut": "1F600", "geht-so": "1F610", "nicht-gut": "1F641",
     "freunde": "1F9D1-200D-1F91D-200D-1F9D1", "nachbarn": "1F3D8", "assistenz": "1F91D",
-    "verein": "1F465", "niemand": "1F464", "allein": "1F9CD", "andere": "270D",
+    "verein": "1F465", "niemand": "1F6B7", "allein": "1F9CD", "andere": "270D",
     "ja": "2705", "nein": "274C", "hilfe": "2753", "daten": "1F512", "woerterbuch": "1F4D6",
     "info": "2139", "wille": "1F4AC", "code": "1F511", "vorlesen": "1F50A", "drucken": "1F5A8",
     "aendern": "270F", "loeschen": "1F5D1", "sprache": "1F310", "tablet": "1F4F1",
@@ -35,7 +37,30 @@ PICTOGRAMS = {
     "musik": "1F3B5", "natur": "1F333", "herz": "2764", "essen": "1F34E", "gehen": "1F6B6",
     "computer": "1F4BB", "kurs": "1F393", "fahrrad": "1F6B2", "reise": "1F9F3",
     "sparen": "1F4B0", "rechnung": "1F9FE", "sprechen": "1F5E3", "bett": "1F6CF",
-    "fertig": "1F3C1", "start": "1F44B",
+    "fertig": "1F3C1", "start": "1F44B", "tuer": "1F6AA", "bleiben": "1F44D",
+}
+
+# The picture of each word of new codes (app/mein_code/codes.py PICTURE_WORDS): the thing itself,
+# so the card helps to remember the word. Words with no clear OpenMoji are in codes.WITHOUT_PICTURE.
+CODE_WORDS = {
+    "adler": "1F985", "anker": "2693", "apfel": "1F34E", "ball": "26BD", "bank": "1F3E6", "baum": "1F333",
+    "berg": "26F0", "besen": "1F9F9", "biene": "1F41D", "birne": "1F350", "blatt": "1F341", "blume": "1F33C",
+    "bohne": "1FAD8", "boot": "26F5", "brille": "1F453", "brot": "1F35E", "buch": "1F4D5", "burg": "1F3F0",
+    "butter": "1F9C8", "dose": "1F96B", "eimer": "1FAA3", "ente": "1F986", "erde": "1F30D", "esel": "1FACF",
+    "eule": "1F989", "farbe": "1F3A8", "feder": "1FAB6", "fisch": "1F41F", "flasche": "E0CB", "frosch": "1F438",
+    "gabel": "1F374", "gans": "1FABF", "glas": "1F943", "glocke": "1F514", "hand": "270B", "haus": "1F3E0",
+    "hemd": "1F454", "herz": "2764", "holz": "1FAB5", "honig": "1F36F", "hose": "1F456", "hund": "1F415",
+    "hut": "1F3A9", "igel": "1F994", "insel": "1F3DD", "jacke": "1F9E5", "kanne": "1FAD6", "karte": "1F5FA",
+    "katze": "1F408", "kerze": "1F56F", "kirsche": "1F352", "kiwi": "1F95D", "klee": "1F340", "koffer": "1F9F3",
+    "korb": "1F9FA", "kuchen": "1F370", "kuh": "1F404", "laterne": "1F3EE", "leiter": "1FA9C", "licht": "1F4A1",
+    "lied": "1F3B5", "maus": "1F401", "meer": "1F30A", "melone": "1F349", "mond": "1F319", "muschel": "1F41A",
+    "nest": "1FABA", "nudel": "1F35D", "palme": "1F334", "papier": "1F4C4", "pfanne": "1F373", "pferd": "1F40E",
+    "pilz": "1F344", "pinsel": "1F58C", "pizza": "1F355", "rad": "1F6B2", "rakete": "1F680", "regen": "1F327",
+    "ring": "1F48D", "rose": "1F339", "salat": "1F957", "schaf": "1F411", "schiff": "1F6A2", "schuh": "1F45F",
+    "sofa": "1F6CB", "sonne": "2600", "stern": "2B50", "stuhl": "1FA91", "suppe": "1F372", "tasse": "2615",
+    "teller": "1F37D", "tiger": "1F405", "tomate": "1F345", "traube": "1F347", "tulpe": "1F337", "uhr": "23F0",
+    "vogel": "1F426", "wal": "1F40B", "wasser": "1F4A7", "wind": "1F32C", "wolke": "2601", "zebra": "1F993",
+    "zelt": "26FA", "ziege": "1F410", "zitrone": "1F34B", "zug": "1F686", "zwiebel": "1F9C5",
 }
 
 # svgo's default preset, coordinates to 1 decimal. makeArcs is off: it turns curves into arcs and
@@ -93,7 +118,7 @@ def symbol(name: str, svg: str) -> str:
     return f'<symbol id="{name}" viewBox="{view_box}">{body}</symbol>'
 
 
-def check_sprite(sprite: str) -> None:
+def check_sprite(sprite: str, names: list[str]) -> None:
     """Well-formed XML, one symbol per pictogram, no id twice."""
     root = ET.fromstring(sprite)
     ids = [el.get("id") for el in root.iter() if el.get("id") is not None]
@@ -101,28 +126,35 @@ def check_sprite(sprite: str) -> None:
     if duplicates:
         raise SystemExit(f"duplicate ids in sprite: {sorted(duplicates)}")
     symbols = [el.get("id") for el in root if el.tag == f"{{{SVG_NS}}}symbol"]
-    if symbols != list(PICTOGRAMS):
-        raise SystemExit("sprite symbols do not match PICTOGRAMS")
+    if symbols != names:
+        raise SystemExit("sprite symbols do not match the list of pictograms")
+
+
+def write_sprite(openmoji: Path, svgo: Path, pictograms: dict[str, str], target: Path) -> None:
+    """Slim and optimise each listed OpenMoji SVG and write them as one sprite file."""
+    drawings = {name: slim((openmoji / "color" / "svg" / f"{code}.svg").read_text(encoding="utf-8"))
+                for name, code in pictograms.items()}
+    optimised = optimise(svgo, drawings)
+    sprite = "\n".join([f'<svg xmlns="{SVG_NS}">',
+                        *(symbol(name, optimised[name]) for name in pictograms),
+                        "</svg>"]) + "\n"
+    check_sprite(sprite, list(pictograms))
+    target.write_text(sprite, encoding="utf-8")
+    print(f"{target.name} written: {len(pictograms)} symbols, {len(sprite.encode())} bytes")
 
 
 def main(openmoji: Path, target: Path) -> None:
-    """Copy and slim each listed SVG, then build the sprite from svgo-optimised copies."""
+    """Build the sprite of the pages and the sprite of the code words."""
+    from app.mein_code.codes import PICTURE_WORDS
+
+    if sorted(CODE_WORDS) != sorted(PICTURE_WORDS):
+        raise SystemExit(f"CODE_WORDS and codes.PICTURE_WORDS differ: {set(CODE_WORDS) ^ set(PICTURE_WORDS)}")
     svgo = openmoji.parent / ".bin" / "svgo"
     if not svgo.exists():
         raise SystemExit(f"{svgo} not found: run `npm i openmoji@17 svgo@4` in the scratch folder")
     target.mkdir(parents=True, exist_ok=True)
-    drawings = {}
-    for name, code in PICTOGRAMS.items():
-        drawings[name] = slim((openmoji / "color" / "svg" / f"{code}.svg").read_text(encoding="utf-8"))
-    print(f"{len(PICTOGRAMS)} pictograms written to {target}")
-
-    optimised = optimise(svgo, drawings)
-    sprite = "\n".join([f'<svg xmlns="{SVG_NS}">',
-                        *(symbol(name, optimised[name]) for name in PICTOGRAMS),
-                        "</svg>"]) + "\n"
-    check_sprite(sprite)
-    (target / "sprite.svg").write_text(sprite, encoding="utf-8")
-    print(f"sprite.svg written: {len(PICTOGRAMS)} symbols, {len(sprite.encode())} bytes")
+    write_sprite(openmoji, svgo, PICTOGRAMS, target / "sprite.svg")
+    write_sprite(openmoji, svgo, CODE_WORDS, target / "code-words.svg")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Personal codes: easy to read aloud and type, stored only as a keyed hash.
 
-A code is 3 simple German words and a 2-digit number, e.g. „Sonne Hund Tasse 47“:
-133³ × 100 ≈ 2.4·10⁸ codes; entering codes is rate-limited, so guessing is impractical.
+A code is 3 simple German words and a 2-digit number, e.g. „Sonne Hund Tasse 47“. New codes use
+only the words with a clear pictogram for the code card: 107³ × 100 ≈ 1.2·10⁸ codes; entering
+codes is rate-limited, so guessing is impractical. Every word of WORDS is still accepted, so codes
+made before the card had pictograms keep working.
 """
 from __future__ import annotations
 
@@ -24,11 +26,20 @@ WORDS = tuple(
     wolke zebra zelt ziege zitrone zug zwiebel
     """.split()
 )
+# Words without an OpenMoji pictogram that clearly shows them: accepted when typed, never in a new code.
+WITHOUT_PICTURE = frozenset(
+    """
+    dach feld fluss garten gras hafen himmel kaffee kamm kiste knopf lampe mantel nagel ofen pflaume
+    rabe sack sand see seil tisch topf turm wagen wald
+    """.split()
+)
+# Words of new codes; each has a symbol of that name in static/pictograms/code-words.svg.
+PICTURE_WORDS = tuple(word for word in WORDS if word not in WITHOUT_PICTURE)
 
 
 def generate() -> str:
     """A new random code, words capitalised for reading: „Sonne Hund Tasse 47“."""
-    words = [secrets.choice(WORDS).capitalize() for _ in range(3)]
+    words = [secrets.choice(PICTURE_WORDS).capitalize() for _ in range(3)]
     return " ".join(words) + f" {secrets.randbelow(100):02d}"
 
 

@@ -159,7 +159,7 @@ def fertig():
 def _fertig_page(data: dict, code: str | None):
     """The done page with the „Mein Wille“ sheet."""
     return render_template("wille/fertig.html", rows=summary.rows(get_db(), data), data=data, code=code,
-                           form=ConfirmForm())
+                           datum=summary.sheet_date(), form=ConfirmForm())
 
 
 @bp.post("/fertig")

@@ -1,7 +1,9 @@
 """Helpers for browser tests: axe, the Leichte Sprache layout checks, and walking the flow."""
 from __future__ import annotations
 
+import base64
 import json
+import re
 
 from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
@@ -105,3 +107,41 @@ def wait_replaced(driver, old) -> None:
 def press_weiter(driver) -> None:
     """Click the primary button and wait for the next page."""
     submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit].haupt"))
+
+
+# Every word of the visible text of header, main and footer, measured where the browser laid it out:
+# a word whose pieces lie on 2 lines is broken. A line may end after a hyphen or slash.
+BROKEN_WORDS_SCRIPT = """
+const broken = [];
+const range = document.createRange();
+for (const root of document.querySelectorAll('header, main, footer')) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement || node.parentElement.closest('textarea, script, style, .sr-only, [hidden]')) continue;
+    for (const m of node.data.matchAll(/[^\\s\\/-]+[\\/-]?/g)) {
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0);
+      if (rects.some(r => Math.abs(r.top - rects[0].top) > rects[0].height / 2)) broken.push(m[0]);
+    }
+  }
+}
+return broken;
+"""
+
+
+def broken_words(driver) -> list[str]:
+    """Words of the page that the browser broke across 2 lines."""
+    return driver.execute_script(BROKEN_WORDS_SCRIPT)
+
+
+def print_pdf(driver) -> bytes:
+    """The page printed by Chromium as the person's printer would get it (A4 from the page's CSS)."""
+    data = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False, "preferCSSPageSize": True})
+    return base64.b64decode(data["data"])
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """Number of pages of a PDF that Chromium wrote (its page objects are not compressed)."""
+    assert pdf.startswith(b"%PDF")
+    return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))

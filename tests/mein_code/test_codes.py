@@ -38,3 +38,10 @@ def test_hash_is_keyed_and_not_the_code():
 def test_word_list_is_simple():
     assert len(pc.WORDS) == len(set(pc.WORDS)) >= 128
     assert all(re.fullmatch(r"[a-z]{2,8}", w) for w in pc.WORDS)
+
+
+def test_new_codes_use_only_words_with_a_pictogram_and_old_words_still_work():
+    assert set(pc.PICTURE_WORDS) < set(pc.WORDS) and len(pc.PICTURE_WORDS) >= 100
+    used = {word.lower() for _ in range(300) for word in pc.generate().split()[:3]}
+    assert used <= set(pc.PICTURE_WORDS)
+    assert pc.normalise("Dach Ofen Tisch 12") == "dach-ofen-tisch-12", "codes made before keep working"

@@ -47,7 +47,7 @@ def test_change_through_code_updates_the_same_record(app):
     wille_id = re.search(r'/mein-code/aendern/(\d+)', html).group(1)
     assert client.submit(f"/mein-code/aendern/{wille_id}", token_from="/mein-code/antworten").headers["Location"].endswith("/will/pruefen")
     page = client.get("/will/pruefen").get_data(as_text=True)
-    assert "Wollen Sie einen Code?" not in page, "someone with a code is not asked again"
+    assert "/will/code?zurueck=pruefen" not in page, "someone with a code is not asked again"
     client.submit("/will/wohnen/jetzt?zurueck=pruefen", {"jetzt": "gut"})
     client.submit("/will/pruefen")
     assert rows(app, WilleRecord) == 1 and rows(app, Person) == 1

@@ -54,3 +54,20 @@ def test_picto_is_a_decorative_use_of_the_versioned_sprite(app):
 def test_pictogram_licence_ships_with_the_sprite():
     assert (FOLDER / "LICENSE-OpenMoji.txt").exists() and (FOLDER / "README.md").exists()
     assert "CC BY-SA 4.0" in (FOLDER / "README.md").read_text()
+
+
+def test_every_word_of_new_codes_has_its_pictogram_in_the_code_word_sprite():
+    from app.mein_code.codes import PICTURE_WORDS
+
+    tree = ElementTree.parse(FOLDER / "code-words.svg")
+    symbols = {symbol.get("id"): symbol for symbol in tree.getroot().iter(f"{SVG}symbol")}
+    assert sorted(symbols) == sorted(PICTURE_WORDS)
+    assert all(symbol.get("viewBox") == "0 0 72 72" for symbol in symbols.values())
+    text = (FOLDER / "code-words.svg").read_text()
+    assert text.count(' id="') == len(symbols) and "url(#" not in text
+
+
+def test_only_the_code_card_loads_the_code_word_sprite():
+    users = [path.relative_to(ROOT).as_posix() for path in (ROOT / "templates").rglob("*.html")
+             if "code-words.svg" in path.read_text()]
+    assert users == ["templates/mein_code/karte.html"]
