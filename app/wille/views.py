@@ -9,7 +9,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from ..core.db import commit, get_db
 from ..core.security import shareable
 from ..drafts.operations import claim, update_draft
-from ..drafts.session import current_draft, drop_draft, forget_browser
+from ..drafts.session import current_draft, forget_browser
 from ..sozialraum import operations as sozialraum
 from ..ui.forms import ConfirmForm, MitredenForm
 from . import flow, forms, options, summary
@@ -20,6 +20,8 @@ from .urls import step_url
 bp = Blueprint("wille", __name__, url_prefix="/will")
 
 BACK_TO_CHECK = "pruefen"
+# In the draft once the person pressed save: True if stored, False after two „Nein“.
+SAVED = "gespeichert"
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,14 @@ def _ask(step: flow.Step):
     if draft is None and step != flow.BEREICHE:
         return redirect(url_for("wille.start"))
     data = draft.data if draft else {}
+    if SAVED in data:
+        # These answers are decided. „Los geht es“ starts a new person's answers; every other
+        # question page of the old ones (the back button) leads to the done page, never to a change.
+        if step != flow.BEREICHE:
+            return redirect(url_for("wille.fertig"))
+        forget_browser()
+        commit()
+        return redirect(url_for("wille.bereiche"))
     if not flow.can_visit(data, step):
         return redirect(step_url(flow.first_open(data)))
     area = bereich(step.bereich) if step.bereich else None
@@ -122,24 +132,20 @@ def pruefen():
     data = draft.data
     if not flow.can_visit(data, flow.PRUEFEN):
         return redirect(step_url(flow.first_open(data)))
-    if data.get("gespeichert"):
-        # Saved already (a double tap, a resend, the back button): never a second record.
+    if SAVED in data:
+        # Decided already (a double tap, a resend, the back button): never a second record.
         return redirect(url_for("wille.fertig"))
     form = ConfirmForm()
     if form.validate_on_submit():
-        if not claim(get_db(), draft) or draft.data.get("gespeichert"):
+        if not claim(get_db(), draft) or SAVED in draft.data:
             # A double tap or a resend at the same moment: the other request saves, this one saves nothing.
             get_db().rollback()
             return redirect(url_for("wille.fertig"))
         data = draft.data
         result = save_wille(get_db(), data, current_app.config["CODE_KEY"])
-        if not result.stored:
-            # Two „Nein“: the draft goes now and the sheet is sent once with this answer,
-            # so nothing about this person stays on the server.
-            drop_draft()
-            commit()
-            return _fertig_page({**data, "gespeichert": False}, code=None)
-        update_draft(draft, {**data, "gespeichert": True, NEW_CODE: result.code}, owner=result.owner)
+        # With two „Nein“ nothing is stored: the draft alone keeps the sheet until „Fertig“ (or the
+        # short idle time), so a reload or a double tap still shows it.
+        update_draft(draft, {**data, SAVED: result.stored, NEW_CODE: result.code}, owner=result.owner)
         commit()
         return redirect(url_for("wille.fertig"))
     return render_template("wille/pruefen.html", form=form, rows=summary.rows(get_db(), data),
@@ -151,7 +157,7 @@ def pruefen():
 def fertig():
     """Done: the printable „Mein Wille“ sheet and, if chosen, the personal code."""
     draft = current_draft()
-    if draft is None or "gespeichert" not in draft.data:
+    if draft is None or SAVED not in draft.data:
         return redirect(url_for("wille.start"))
     return _fertig_page(draft.data, code=draft.data.get(NEW_CODE))
 

@@ -133,10 +133,16 @@ def walk_flow_until_check(client):
 def test_two_times_no_stores_nothing_but_gives_the_sheet(client, app):
     walk_flow_until_check(client)
     response = client.submit("/will/pruefen")
-    html = response.get_data(as_text=True)
-    assert response.status_code == 200, "the sheet comes with the answer: nothing to fetch later"
+    assert response.headers["Location"].endswith("/will/fertig")
+    html = client.get("/will/fertig").get_data(as_text=True)
     assert "Mein Wille" in html and "Ich will mehr Ruhe zu Hause." in html and shown_code(html) is None
-    assert count(app, WilleRecord) == 0 and count(app, Person) == 0 and count(app, Draft) == 0
+    assert count(app, WilleRecord) == 0 and count(app, Person) == 0
+    # A reload or a double tap still shows the sheet: only the draft keeps it, until „Fertig“.
+    assert client.post("/will/pruefen", data={"csrf_token": client.token("/will/fertig")}).headers["Location"].endswith("/will/fertig")
+    assert "Ich will mehr Ruhe zu Hause." in client.get("/will/fertig").get_data(as_text=True)
+    assert count(app, Draft) == 1
+    client.submit("/will/fertig")
+    assert count(app, Draft) == 0 and count(app, WilleRecord) == 0
     assert client.get("/will/fertig").status_code == 302
     assert client.submit("/will/fertig", token_from="/will/bereiche").status_code == 302
 
