@@ -2,8 +2,12 @@
 from __future__ import annotations
 
 from flask import Flask, render_template
-from gunicorn.http.errors import ParseException
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
+
+try:  # gunicorn runs deployments; without it (e.g. Flask's own server) no such error can occur.
+    from gunicorn.http.errors import ParseException
+except ImportError:  # pragma: no cover
+    ParseException = type("ParseException", (Exception,), {})
 
 KNOWN = (400, 403, 404, 405, 413, 429, 500)
 

@@ -21,16 +21,28 @@ def current_draft(create: bool = False) -> Draft | None:
     db = get_db()
     draft = load_draft(db, session.get(TOKEN))
     idle = timedelta(minutes=current_app.config["SIGNED_IN_IDLE_MINUTES"])
-    if draft is not None and draft.owner is not None and draft.updated_at < utcnow() - idle:
-        delete_draft(db, draft)
-        db.commit()  # gone now, even when this request only reads
-        session.pop(TOKEN, None)
-        draft = None
+    if draft is not None and draft.owner is not None:
+        now = utcnow()
+        if draft.updated_at < now - idle:
+            delete_draft(db, draft)
+            db.commit()  # gone now, even when this request only reads
+            session.pop(TOKEN, None)
+            draft = None
+        elif draft.updated_at < now - timedelta(minutes=1):
+            # Reading counts as use: the idle time runs from the last page seen, not the last answer sent.
+            draft.updated_at = now
+            db.commit()
     if draft is None and create:
         draft = new_draft(db, current_app.config["DRAFT_MAX_AGE_HOURS"],
                           owned_idle_minutes=current_app.config["SIGNED_IN_IDLE_MINUTES"])
         session[TOKEN] = draft.token
     return draft
+
+
+def holds_saved_answers() -> bool:
+    """Whether this browser's draft holds answers that were saved (and so expires after idle time)."""
+    draft = current_draft()
+    return draft is not None and draft.owner is not None
 
 
 def start_draft(data: dict, owner: str | None = None) -> Draft:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import ipaddress
 import math
 from collections.abc import MutableMapping
 from dataclasses import dataclass
@@ -106,8 +107,16 @@ def _keyed(text: str, code_key: str) -> str:
 
 
 def client_key(address: str | None, code_key: str) -> str:
-    """The counting key of a client address."""
-    return _keyed("adresse:" + (address or "unbekannt"), code_key)
+    """The counting key of a client address; an IPv6 address counts by its /64 network, which one
+    household or device is given whole."""
+    text = address or "unbekannt"
+    try:
+        parsed = ipaddress.ip_address(text)
+    except ValueError:
+        parsed = None
+    if parsed is not None and parsed.version == 6 and parsed.ipv4_mapped is None:
+        text = str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return _keyed("adresse:" + text, code_key)
 
 
 def pattern_key(normalised: str, code_key: str) -> str:
@@ -115,25 +124,41 @@ def pattern_key(normalised: str, code_key: str) -> str:
     return _keyed("woerter:" + normalised.rsplit("-", 1)[0], code_key)
 
 
-def minutes_locked(db: Session, client: str, pattern: str, limits: Limits, now: datetime) -> int:
-    """Minutes until another try is allowed, 0 if it is allowed now; tries older than the window are forgotten.
+def start_try(db: Session, client: str, pattern: str, now: datetime) -> CodeAttempt:
+    """Count a try before it is checked (the caller commits), so simultaneous tries all see each other."""
+    attempt = CodeAttempt(client_hash=client, pattern_hash=pattern, created_at=now)
+    db.add(attempt)
+    db.flush()
+    return attempt
+
+
+def minutes_locked(db: Session, attempt: CodeAttempt, limits: Limits, now: datetime) -> int:
+    """Minutes until this try would be allowed, 0 if it is allowed now; tries older than the window are forgotten.
 
     One person's typos lock only the code they keep typing; a whole room behind one address is stopped
     only after many wrong codes.
     """
-    since = now - timedelta(minutes=limits.window_minutes)
-    db.execute(delete(CodeAttempt).where(CodeAttempt.created_at < since))
+    window = timedelta(minutes=limits.window_minutes)
+    db.execute(delete(CodeAttempt).where(CodeAttempt.created_at < now - window))
     waits = []
-    for column, key, most in ((CodeAttempt.pattern_hash, pattern, limits.per_code),
-                              (CodeAttempt.client_hash, client, limits.per_address)):
-        count, oldest = db.execute(select(func.count(), func.min(CodeAttempt.created_at)).where(column == key)).one()
-        if count >= most:
-            waits.append(oldest + timedelta(minutes=limits.window_minutes) - now)
+    for column, key, most in ((CodeAttempt.pattern_hash, attempt.pattern_hash, limits.per_code),
+                              (CodeAttempt.client_hash, attempt.client_hash, limits.per_address)):
+        times = list(db.scalars(select(CodeAttempt.created_at)
+                                .where(column == key, CodeAttempt.id != attempt.id).order_by(CodeAttempt.created_at)))
+        if len(times) >= most:
+            # Allowed again once enough of the earlier tries have left the window.
+            waits.append(times[len(times) - most] + window - now)
     if not waits:
         return 0
     return max(1, math.ceil(max(waits).total_seconds() / 60))
 
 
-def record_failed_try(db: Session, client: str, pattern: str, now: datetime) -> None:
-    """Count one wrong code."""
-    db.add(CodeAttempt(client_hash=client, pattern_hash=pattern, created_at=now))
+def forget_try(db: Session, attempt: CodeAttempt) -> None:
+    """A right code, or a try refused by the lock, does not count as a wrong try."""
+    db.delete(attempt)
+
+
+def purge_tries(db: Session, window_minutes: int, now: datetime) -> int:
+    """Delete tries older than the window; returns how many."""
+    result = db.execute(delete(CodeAttempt).where(CodeAttempt.created_at < now - timedelta(minutes=window_minutes)))
+    return result.rowcount or 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, redirect, render_template, request, session, url_for
 
 from ..core.db import commit, get_db, utcnow
-from ..drafts.session import current_draft, forget_browser, start_draft
+from ..drafts.session import current_draft, forget_browser, holds_saved_answers, start_draft
 from ..sprache.i18n import _, ngettext
 from ..ui.forms import ConfirmForm
 from ..ui.qr import qr_svg
@@ -36,6 +36,23 @@ def _wait_message(minutes: int) -> str:
         _("Dann können Sie es noch einmal versuchen.")
 
 
+@bp.app_context_processor
+def _privat() -> dict:
+    """Seconds of idle time after which this browser forgets a person, where it holds one: the page then
+    warns before, like tablet mode, so nobody loses their answers without being asked (WCAG 2.2.1)."""
+    personal = operations.PERSON in session or holds_saved_answers()
+    return {"privat_sekunden": current_app.config["SIGNED_IN_IDLE_MINUTES"] * 60 if personal else None}
+
+
+@bp.get("/noch-da")
+def noch_da():
+    """„Ich brauche mehr Zeit“: the person is still here, so the idle time starts again."""
+    signed_in()
+    current_draft()
+    commit()
+    return "", 204
+
+
 @bp.route("/", methods=["GET", "POST"])
 def eingeben():
     """Enter the code (POST only, so the code never appears in a URL or a server log)."""
@@ -44,25 +61,31 @@ def eingeben():
     form, key, db, now = CodeForm(), current_app.config["CODE_KEY"], get_db(), utcnow()
     status = 200
     if form.validate_on_submit():
-        normalised = normalise(form.code.data)
-        client = operations.client_key(request.remote_addr, key)
-        pattern = operations.pattern_key(normalised, key) if normalised else ""
         # A text that cannot be a code reveals nothing and is not counted as a guess.
-        wait = operations.minutes_locked(db, client, pattern, _limits(), now) if normalised else 0
-        person = operations.find_person(db, normalised, key) if normalised and not wait else None
+        normalised = normalise(form.code.data)
+        if normalised is None:
+            form.code.errors.append(_("Dieser Code ist uns unbekannt.\nBitte prüfen Sie den Code noch einmal."))
+            return render_template("mein_code/eingeben.html", form=form, abgemeldet=None)
+        # The try is counted and committed before it is checked, so many tries sent at once
+        # cannot all slip under the limit.
+        attempt = operations.start_try(db, operations.client_key(request.remote_addr, key),
+                                       operations.pattern_key(normalised, key), now)
+        commit()
+        wait = operations.minutes_locked(db, attempt, _limits(), now)
+        person = None if wait else operations.find_person(db, normalised, key)
+        if wait or person is not None:
+            operations.forget_try(db, attempt)
         if person is not None:
             forget_browser()
             operations.sign_in(session, person, key, now)
             commit()
             return redirect(url_for("mein_code.antworten"))
+        commit()
         if wait:
             form.code.errors.append(_wait_message(wait))
             status = 429
         else:
-            if normalised:
-                operations.record_failed_try(db, client, pattern, now)
             form.code.errors.append(_("Dieser Code ist uns unbekannt.\nBitte prüfen Sie den Code noch einmal."))
-        commit()
     return render_template("mein_code/eingeben.html", form=form,
                            abgemeldet=request.args.get("abgemeldet")), status
 
@@ -80,11 +103,10 @@ def antworten():
 @bp.post("/abmelden")
 def abmelden():
     """Sign out: this browser forgets the person and anything they were changing."""
-    if ConfirmForm().validate_on_submit():
-        forget_browser()
-        commit()
-        return redirect(url_for("mein_code.eingeben", abgemeldet=1))
-    return redirect(url_for("mein_code.antworten"))
+    # Always, even with an expired form: forgetting can do no harm, staying signed in by mistake can.
+    forget_browser()
+    commit()
+    return redirect(url_for("mein_code.eingeben", abgemeldet=1))
 
 
 @bp.post("/aendern/<int:wille_id>")

@@ -19,18 +19,16 @@
       return voices.filter(function (v) { return v.lang && v.lang.replace("_", "-").toLowerCase() === lang.toLowerCase(); })[0] ||
         voices.filter(function (v) { return v.lang && v.lang.replace("_", "-").toLowerCase().indexOf(prefix) === 0; })[0] || null;
     }
-    var decided = false;
     function decide(final) {
-      if (decided) { return; }
-      if (voice()) { decided = true; button.hidden = false; note.hidden = true; return; }
-      if (final) {
-        decided = true;
+      /* A voice that arrives late (voiceschanged) still brings the button back. */
+      if (voice()) { button.hidden = false; note.hidden = true; return; }
+      if (final && !note.firstChild) {
         button.getAttribute("data-keine-stimme").split("\n").forEach(function (line, index) {
           if (index) { note.appendChild(document.createElement("br")); }
           note.appendChild(document.createTextNode(line));
         });
-        note.hidden = false;
       }
+      if (final) { note.hidden = false; }
     }
     if (!synth || typeof window.SpeechSynthesisUtterance !== "function") { decide(true); return; }
     decide(false);
@@ -125,7 +123,8 @@
       out.parentNode.insertBefore(spoken, out.nextSibling);
       var timer;
       function show() {
-        var left = most - area.value.length;
+        /* Counted as the server counts: characters (an emoji is 1), without space at the ends. */
+        var left = most - Array.from(area.value.trim()).length;
         out.textContent = left >= 0 ? out.getAttribute("data-noch").replace("{}", String(left)) : out.getAttribute("data-zu-lang");
         out.classList.toggle("zu-lang", left < 0);
       }
@@ -182,7 +181,14 @@
         resetTimer = setTimeout(function () { clearInterval(tick); resetForm.submit(); }, graceMs);
       }, warnAfter);
     }
-    dialog.querySelector("[data-mehr-zeit]").addEventListener("click", function () { dialog.close(); schedule(); });
+    var keepAlive = body.getAttribute("data-noch-da");
+    dialog.querySelector("[data-mehr-zeit]").addEventListener("click", function () {
+      /* Tell the server too, where it would forget a signed-in person or saved answers after idle time. */
+      if (keepAlive && window.fetch) { fetch(keepAlive, {credentials: "same-origin", cache: "no-store"}); }
+      dialog.close();
+    });
+    /* However the warning closes (the button, or Escape), the clock starts again and is shown again in time. */
+    dialog.addEventListener("close", schedule);
     ["pointerdown", "keydown", "input", "scroll"].forEach(function (type) {
       document.addEventListener(type, function () { if (!dialog.open) { schedule(); } }, { passive: true });
     });

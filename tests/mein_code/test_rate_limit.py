@@ -59,3 +59,30 @@ def test_text_that_cannot_be_a_code_is_not_counted(app):
     for _ in range(app.config["CODE_ATTEMPTS_PER_ADDRESS"] + 1):
         html = client.submit("/mein-code/", {"code": "hallo"}).get_data(as_text=True)
         assert "Dieser Code ist uns unbekannt." in html
+
+
+def test_many_guesses_sent_at_once_do_not_slip_under_the_limit(app):
+    import re
+    import threading
+
+    client = CheckingClient(app.test_client())
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/mein-code/").get_data(as_text=True)).group(1)
+    cookie = client.client.get_cookie("mitreden").value
+    taps = 3 * app.config["CODE_ATTEMPTS_PER_CODE"]
+    start, statuses = threading.Barrier(taps), []
+
+    def guess(number: int) -> None:
+        """One guess of the number of a known set of words, sent with all the others."""
+        guesser = app.test_client()
+        guesser.set_cookie("mitreden", cookie)
+        start.wait()
+        statuses.append(guesser.post("/mein-code/", data={"code": f"Sonne Hund Tasse {number:02d}",
+                                                            "csrf_token": token}).status_code)
+
+    threads = [threading.Thread(target=guess, args=(number,)) for number in range(taps)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses.count(200) <= app.config["CODE_ATTEMPTS_PER_CODE"], statuses
+    assert statuses.count(429) >= taps - app.config["CODE_ATTEMPTS_PER_CODE"]

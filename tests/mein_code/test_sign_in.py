@@ -123,3 +123,38 @@ def test_a_session_of_a_deleted_person_never_opens_a_new_person_with_the_same_id
         db.add(Person(id=old_id, code_hash="0" * 64))
         db.commit()
     assert client.get("/mein-code/antworten").headers["Location"].endswith("/mein-code/")
+
+
+def test_a_signed_in_person_is_warned_before_the_idle_time_and_can_ask_for_more(app):
+    _code, client = signed_in_client(app)
+    page = client.get("/mein-code/antworten").get_data(as_text=True)
+    idle = app.config["SIGNED_IN_IDLE_MINUTES"] * 60 - app.config["TABLET_GRACE_SECONDS"]
+    assert f'data-tablet-sekunden="{idle}"' in page and 'data-noch-da="/mein-code/noch-da"' in page
+    assert 'id="noch-da"' in page
+    start = utcnow()
+    with freeze_time(start + timedelta(minutes=app.config["SIGNED_IN_IDLE_MINUTES"] - 1)):
+        assert client.client.get("/mein-code/noch-da").status_code == 204
+    with freeze_time(start + timedelta(minutes=2 * app.config["SIGNED_IN_IDLE_MINUTES"] - 2)):
+        assert client.get("/mein-code/antworten").status_code == 200
+
+
+def test_nobody_signed_in_gets_no_idle_warning(client):
+    page = client.get("/mein-code/").get_data(as_text=True)
+    assert 'id="noch-da"' not in page and "data-noch-da" not in page
+
+
+def test_reading_the_done_page_counts_as_use(app):
+    client = CheckingClient(app.test_client())
+    walk_flow(client)
+    idle, start = app.config["SIGNED_IN_IDLE_MINUTES"], utcnow()
+    with freeze_time(start + timedelta(minutes=idle - 1)):
+        assert client.get("/will/fertig").status_code == 200
+    with freeze_time(start + timedelta(minutes=2 * idle - 2)):
+        assert client.get("/mein-code/karte").status_code == 200
+
+
+def test_abmelden_with_an_expired_form_still_signs_out(app):
+    _code, client = signed_in_client(app)
+    response = client.post("/mein-code/abmelden", data={"csrf_token": "abgelaufen"})
+    assert response.headers["Location"].endswith("/mein-code/?abgemeldet=1")
+    assert client.get("/mein-code/antworten").headers["Location"].endswith("/mein-code/")

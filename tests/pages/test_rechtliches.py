@@ -48,7 +48,7 @@ def test_accessibility_statement_has_feedback_contact_and_conciliation(client):
     leicht = main_of(client.get("/barrierefreiheit").get_data(as_text=True))
     assert 'href="mailto:barrierefreiheit@example.org"' in leicht and "Schlichtungs·verfahren" in leicht
     standard = main_of(client.get("/barrierefreiheit/standard").get_data(as_text=True))
-    for part in ("Stand der Vereinbarkeit", "teilweise", "Feedback und Kontaktangaben", "Schlichtungsverfahren",
+    for part in ("Stand der Vereinbarkeit", "teilweise", "Feedback und Kontaktangaben", "Schlichtungsstelle",
                  "Selbstbewertung", "Richtlinie (EU) 2016/2102", 'href="mailto:barrierefreiheit@example.org"'):
         assert part in standard, part
 
