@@ -3,6 +3,8 @@ from .core.db import Base
 from .drafts.models import Draft
 from .mein_code.models import CodeAttempt, Person
 from .sozialraum.models import Sozialraum
+from .staff.models import AuditEntry, Anbieter, RecoveryCode, SignInAttempt, SignupLink, StaffUser
 from .wille.models import WilleBereich, WilleRecord
 
-__all__ = ["Base", "CodeAttempt", "Draft", "Person", "Sozialraum", "WilleBereich", "WilleRecord"]
+__all__ = ["Anbieter", "AuditEntry", "Base", "CodeAttempt", "Draft", "Person", "RecoveryCode", "SignInAttempt",
+           "SignupLink", "Sozialraum", "StaffUser", "WilleBereich", "WilleRecord"]
