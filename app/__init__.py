@@ -16,6 +16,8 @@ from .pages.views import bp as pages_bp
 from .sozialraum import cli as sozialraum_cli
 from .sprache import cli as sprache_cli
 from .sprache import glossary, i18n
+from .staff import cli as staff_cli
+from .staff import views as staff
 from .tablet import views as tablet
 from .ui import helpers
 from .wille import cli as wille_cli
@@ -41,7 +43,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     errors.init_app(app)
-    for commands in (core_cli, sprache_cli, drafts_cli, sozialraum_cli, wille_cli):
+    for commands in (core_cli, sprache_cli, drafts_cli, sozialraum_cli, wille_cli, staff_cli):
         commands.init_app(app)
 
     app.register_blueprint(pages_bp)
@@ -49,6 +51,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     app.register_blueprint(mein_code_bp)
     app.register_blueprint(tablet.bp)
     tablet.init_app(app)
+    staff.init_app(app)
     return app
 
 

@@ -47,6 +47,8 @@ class Config:
         self.TRUSTED_PROXIES = int(os.environ.get("TRUSTED_PROXIES", "0"))
         # The city or cities of this deployment, e.g. "Bremen,Bremerhaven": only their Sozialräume are
         # offered to Nutzer:innen. Empty: every Sozialraum of content/sozialraeume.yml.
+        # Minutes without use after which a staff member is signed out.
+        self.STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
         self.STAEDTE = tuple(city.strip() for city in os.environ.get("STAEDTE", "").split(",") if city.strip())
 
     SESSION_COOKIE_HTTPONLY = True
@@ -72,6 +74,12 @@ class Config:
     # Minutes without use after which a person signed in with their code is signed out, and a draft
     # holding saved answers (the done page, a change through Mein Code) is forgotten.
     SIGNED_IN_IDLE_MINUTES = 15
+    # Staff sign-in tries (password or second factor) allowed within the window: per login name, per address.
+    STAFF_ATTEMPTS_PER_NAME = 5
+    STAFF_ATTEMPTS_PER_ADDRESS = 30
+    STAFF_ATTEMPTS_WINDOW_MINUTES = 15
+    # Hours a one-time sign-up or reset link for a staff account stays valid.
+    STAFF_LINK_HOURS = 72
     SEND_FILE_MAX_AGE_DEFAULT = 60 * 60 * 24 * 365
     MAX_CONTENT_LENGTH = 64 * 1024
     ANREDE = "Sie"

@@ -61,7 +61,13 @@ def drop_draft() -> None:
         delete_draft(get_db(), draft)
 
 
+# The staff session lives in the same cookie: Flask-Login's keys and the staff room's own (staff_…).
+# Forgetting a Nutzer:in must not sign out a staff member on the same device (nor the other way round).
+STAFF_KEYS = frozenset({"_user_id", "_fresh", "_id", "_remember", "_remember_seconds"})
+
+
 def forget_browser() -> None:
-    """Forget the person completely in this browser: the draft, and everything in the session."""
+    """Forget the person completely in this browser: the draft, and everything in the session but staff sign-in."""
     drop_draft()
-    session.clear()
+    for name in [name for name in session if name not in STAFF_KEYS and not name.startswith("staff_")]:
+        session.pop(name)

@@ -1,0 +1,199 @@
+"""Anbieter and staff accounts, one-time sign-up and reset links, second factor and recovery codes,
+and the audit log: plain functions (the caller commits) that other rooms may use too."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, insert, select
+from sqlalchemy.orm import Session
+
+from . import credentials
+from .models import ROLES, Anbieter, AuditEntry, RecoveryCode, SignupLink, StaffUser, anbieter_sozialraum
+from .permissions import BELONGS_TO_ANBIETER, SECOND_FACTOR_REQUIRED, may
+
+SIGNUP = "signup"
+RESET = "reset"
+LINK_HOURS = 72
+
+
+class AccountError(ValueError):
+    """An account that breaks a rule (unknown role, missing or needless Anbieter, name taken)."""
+
+
+def audit(db: Session, actor_id: int | None, action: str, target: str = "", detail: str = "",
+          now: datetime | None = None) -> None:
+    """Write one audit entry (who, what, when). Never pass a password, a code or a token."""
+    entry = AuditEntry(actor_id=actor_id, action=action, target=target[:200], detail=detail[:500])
+    if now is not None:
+        entry.at = now
+    db.add(entry)
+
+
+def new_anbieter(db: Session, name: str, actor_id: int | None = None, demo: bool = False) -> Anbieter:
+    """Create an Anbieter."""
+    anbieter = Anbieter(name=name.strip(), demo=demo)
+    db.add(anbieter)
+    db.flush()
+    audit(db, actor_id, "anbieter_created", f"anbieter:{anbieter.id}", anbieter.name)
+    return anbieter
+
+
+def set_sozialraeume(db: Session, anbieter: Anbieter, sozialraum_ids: list[int], actor_id: int | None = None) -> None:
+    """Set the Sozialräume an Anbieter works in."""
+    db.execute(delete(anbieter_sozialraum).where(anbieter_sozialraum.c.anbieter_id == anbieter.id))
+    for sozialraum_id in sorted(set(sozialraum_ids)):
+        db.execute(insert(anbieter_sozialraum).values(anbieter_id=anbieter.id, sozialraum_id=sozialraum_id))
+    audit(db, actor_id, "anbieter_sozialraeume", f"anbieter:{anbieter.id}", ",".join(map(str, sorted(set(sozialraum_ids)))))
+
+
+def sozialraeume_of(db: Session, anbieter_id: int) -> list[int]:
+    """The ids of the Sozialräume an Anbieter works in."""
+    return list(db.scalars(select(anbieter_sozialraum.c.sozialraum_id)
+                           .where(anbieter_sozialraum.c.anbieter_id == anbieter_id)
+                           .order_by(anbieter_sozialraum.c.sozialraum_id)))
+
+
+def _check_role(role: str, anbieter_id: int | None) -> None:
+    """Assistenz and Anbieter-Leitung need exactly one Anbieter; the other roles none."""
+    if role not in ROLES:
+        raise AccountError(f"unknown role: {role}")
+    if role in BELONGS_TO_ANBIETER and anbieter_id is None:
+        raise AccountError(f"role {role} needs an Anbieter")
+    if role not in BELONGS_TO_ANBIETER and anbieter_id is not None:
+        raise AccountError(f"role {role} belongs to no Anbieter")
+
+
+def normalise_login(login_name: str) -> str:
+    """Login names are compared without case and surrounding space."""
+    return (login_name or "").strip().lower()
+
+
+def find_user(db: Session, login_name: str) -> StaffUser | None:
+    """The account with this login name, if any."""
+    return db.scalar(select(StaffUser).where(StaffUser.login_name == normalise_login(login_name)))
+
+
+def create_account(db: Session, login_name: str, display_name: str, role: str, anbieter_id: int | None,
+                   actor_id: int | None, demo: bool = False) -> StaffUser:
+    """Create an account without a password: the person sets it through a sign-up link."""
+    _check_role(role, anbieter_id)
+    name = normalise_login(login_name)
+    if not name or find_user(db, name) is not None:
+        raise AccountError("login name empty or taken")
+    user = StaffUser(login_name=name, display_name=display_name.strip(), role=role, anbieter_id=anbieter_id,
+                     demo=demo, active=True, totp_confirmed=False)
+    db.add(user)
+    db.flush()
+    audit(db, actor_id, "account_created", f"staff:{user.id}", f"role={role} anbieter={anbieter_id}")
+    return user
+
+
+def change_role(db: Session, user: StaffUser, role: str, anbieter_id: int | None, actor_id: int | None) -> None:
+    """Give an account another role (and Anbieter), checked like a new account."""
+    _check_role(role, anbieter_id)
+    old = f"role={user.role} anbieter={user.anbieter_id}"
+    user.role, user.anbieter_id = role, anbieter_id
+    audit(db, actor_id, "role_changed", f"staff:{user.id}", f"{old} -> role={role} anbieter={anbieter_id}")
+
+
+def set_active(db: Session, user: StaffUser, active: bool, actor_id: int | None) -> None:
+    """Switch an account on or off (an inactive account cannot sign in)."""
+    user.active = active
+    audit(db, actor_id, "account_changed", f"staff:{user.id}", f"active={active}")
+
+
+def may_manage(actor: StaffUser, user: StaffUser) -> bool:
+    """Whether an actor may create links for or change an account: Admin any, Anbieter-Leitung its own staff."""
+    if may(actor.role, "manage_accounts"):
+        return True
+    return (may(actor.role, "manage_own_staff") and actor.anbieter_id is not None
+            and user.anbieter_id == actor.anbieter_id and user.role in BELONGS_TO_ANBIETER)
+
+
+def new_link(db: Session, user: StaffUser, purpose: str, key: str, now: datetime, actor_id: int | None,
+             hours: int = LINK_HOURS) -> str:
+    """A one-time link token for sign-up or reset; earlier unused links of the user stop working."""
+    db.execute(delete(SignupLink).where(SignupLink.user_id == user.id, SignupLink.used_at.is_(None)))
+    token = credentials.new_link_token()
+    db.add(SignupLink(token_hash=credentials.keyed_hash("link:" + token, key), user_id=user.id, purpose=purpose,
+                      created_at=now, expires_at=now + timedelta(hours=hours)))
+    audit(db, actor_id, "link_created", f"staff:{user.id}", purpose, now)
+    return token
+
+
+def valid_link(db: Session, token: str, key: str, now: datetime) -> SignupLink | None:
+    """The unused, unexpired link of a token, or None."""
+    link = db.scalar(select(SignupLink).where(SignupLink.token_hash == credentials.keyed_hash("link:" + (token or ""), key)))
+    if link is None or link.used_at is not None or link.expires_at <= now:
+        return None
+    return link
+
+
+def use_link(db: Session, link: SignupLink, password: str, now: datetime) -> StaffUser:
+    """Set the password through a link and use the link up (the caller has checked the password rules)."""
+    user = db.get(StaffUser, link.user_id)
+    link.used_at = now
+    user.password_hash = credentials.hash_password(password)
+    audit(db, user.id, "password_set", f"staff:{user.id}", link.purpose, now)
+    return user
+
+
+def second_factor_required(user: StaffUser) -> bool:
+    """Whether this account must use a second factor."""
+    return user.role in SECOND_FACTOR_REQUIRED
+
+
+def start_second_factor(user: StaffUser) -> str:
+    """A new, unconfirmed TOTP secret for the user (replacing an unconfirmed one)."""
+    if not user.totp_confirmed:
+        user.totp_secret = credentials.new_totp_secret()
+    return user.totp_secret
+
+
+def check_totp(user: StaffUser, code: str, now: datetime) -> bool:
+    """Whether a TOTP code is right; an accepted code is used up."""
+    if not user.totp_secret:
+        return False
+    step = credentials.totp_step(user.totp_secret, code, user.totp_last_step, now.timestamp())
+    if step is None:
+        return False
+    user.totp_last_step = step
+    return True
+
+
+def confirm_second_factor(db: Session, user: StaffUser, key: str, now: datetime) -> list[str]:
+    """Mark the second factor as set up and return fresh recovery codes, to be shown once."""
+    user.totp_confirmed = True
+    audit(db, user.id, "second_factor_set", f"staff:{user.id}", "", now)
+    return new_recovery_codes(db, user, key)
+
+
+def new_recovery_codes(db: Session, user: StaffUser, key: str) -> list[str]:
+    """Replace the user's recovery codes; only their keyed hashes are stored."""
+    db.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+    codes = credentials.new_recovery_codes()
+    for code in codes:
+        db.add(RecoveryCode(user_id=user.id, code_hash=_recovery_hash(user, code, key)))
+    return codes
+
+
+def _recovery_hash(user: StaffUser, code: str, key: str) -> str:
+    """The keyed hash of a recovery code, bound to its user."""
+    return credentials.keyed_hash(f"recovery:{user.id}:{credentials.normalise_recovery_code(code)}", key)
+
+
+def use_recovery_code(db: Session, user: StaffUser, code: str, key: str, now: datetime) -> bool:
+    """Whether a recovery code is right and unused; it is used up."""
+    row = db.scalar(select(RecoveryCode).where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None),
+                                               RecoveryCode.code_hash == _recovery_hash(user, code, key)))
+    if row is None:
+        return False
+    row.used_at = now
+    audit(db, user.id, "recovery_code_used", f"staff:{user.id}", "", now)
+    return True
+
+
+def recovery_codes_left(db: Session, user: StaffUser) -> int:
+    """How many unused recovery codes the user has."""
+    return len(list(db.scalars(select(RecoveryCode.id).where(RecoveryCode.user_id == user.id,
+                                                             RecoveryCode.used_at.is_(None)))))
