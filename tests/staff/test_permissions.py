@@ -1,0 +1,56 @@
+"""The roles × permissions table and the decorator every staff view must carry."""
+from __future__ import annotations
+
+import pytest
+
+import app as mitreden
+from app.staff import permissions
+from app.staff.models import ROLES
+
+
+@pytest.fixture(scope="module")
+def bare_app(tmp_path_factory):
+    """An app only for reading its routes (no database is touched)."""
+    return mitreden.create_app(mitreden.TestConfig(tmp_path_factory.mktemp("routes")))
+
+
+def test_table_has_one_column_per_role_and_a_description_per_permission():
+    assert permissions.COLUMNS == ROLES
+    assert all(len(row) == len(ROLES) for row in permissions.TABLE.values())
+    assert set(permissions.DESCRIPTIONS) == set(permissions.TABLE)
+    assert set(permissions.ROLE_NAMES) == set(ROLES)
+
+
+def test_roles_get_what_the_issue_says():
+    assert permissions.may("assistenz", "run_tablet")
+    assert not permissions.may("assistenz", "manage_own_staff")
+    assert permissions.may("anbieter_leitung", "manage_own_staff")
+    assert not permissions.may("anbieter_leitung", "manage_accounts")
+    assert permissions.may("leistungstraeger", "manage_anbieter")
+    assert permissions.may("leistungstraeger", "manage_sozialraeume")
+    assert permissions.may("evaluation", "export_data")
+    assert not permissions.may("evaluation", "view_own_results")
+    assert permissions.may("admin", "manage_accounts")
+    assert permissions.permissions_of("unbekannt") == frozenset()
+
+
+def test_an_unknown_permission_is_refused_when_declared():
+    with pytest.raises(ValueError):
+        permissions.requires("alles_duerfen")
+
+
+def test_every_staff_view_declares_its_permission(bare_app):
+    staff_endpoints = [rule.endpoint for rule in bare_app.url_map.iter_rules() if rule.endpoint.startswith("staff.")]
+    assert staff_endpoints, "the staff blueprint has no routes"
+    missing = [endpoint for endpoint in staff_endpoints
+               if getattr(bare_app.view_functions[endpoint], "required_permission", None) is None]
+    assert not missing, f"staff views without @requires: {missing}"
+
+
+def test_the_coverage_check_would_catch_a_view_without_decorator(bare_app):
+    def naked():
+        """A view nobody protected."""
+
+    assert getattr(naked, "required_permission", None) is None
+    protected = permissions.requires("view_start")(naked)
+    assert protected.required_permission == "view_start"
