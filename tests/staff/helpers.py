@@ -68,4 +68,6 @@ def audit_actions(app) -> list[str]:
 def get_user(app, login_name: str) -> StaffUser:
     """An account, detached (for reading its columns)."""
     with app.app_context():
-        return operations.find_user(get_db(), login_name)
+        user = operations.find_user(get_db(), login_name)
+        get_db().expunge(user)
+        return user
