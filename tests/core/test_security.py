@@ -91,3 +91,18 @@ def test_pages_do_not_echo_the_query_string(client):
     # appear beside it, or the compressed size would tell whether a guess matches (BREACH).
     html = client.get("/will/?rate=Apfel-Baum").get_data(as_text=True)
     assert "Apfel-Baum" not in html
+
+
+@pytest.mark.parametrize("accept", ["br", "gzip", ""])
+@pytest.mark.parametrize("asset", ["css/mitreden.css", "js/mitreden.js"])
+def test_stylesheet_and_script_are_sent_minified_in_every_encoding(client, accept, asset):
+    import gzip
+
+    url = re.search(rf"/static/{asset}\?v=\w+", client.get("/").get_data(as_text=True)).group(0)
+    response = client.client.get(url, headers={"Accept-Encoding": accept})
+    body = response.get_data()
+    encoding = response.headers.get("Content-Encoding")
+    text = (brotli.decompress(body) if encoding == "br" else gzip.decompress(body) if encoding == "gzip" else body).decode()
+    source = (ROOT / "static" / asset).read_text(encoding="utf-8")
+    assert len(text) < 0.8 * len(source) and "/*" not in text
+    response.close()
