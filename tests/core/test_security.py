@@ -75,10 +75,16 @@ def test_assets_carry_only_the_headers_they_need(client):
     sprite_url = re.search(r"/static/pictograms/sprite\.svg\?v=\w+", client.get("/").get_data(as_text=True)).group(0)
     response = client.client.get(sprite_url, headers={"Accept-Encoding": "br"})
     assert response.headers["Content-Security-Policy"] and response.headers["X-Content-Type-Options"] == "nosniff"
-    for header in ("Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options", "Content-Disposition"):
+    for header in ("Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options", "Content-Disposition",
+                   "Expires", "Last-Modified", "Accept-Ranges"):
         assert header not in response.headers, header
     assert response.headers["ETag"].endswith(':br"')
     response.close()
+    # A policy binds only a document: an SVG can be one, a stylesheet cannot.
+    css_url = re.search(r"/static/css/mitreden\.css\?v=\w+", client.get("/").get_data(as_text=True)).group(0)
+    css = client.client.get(css_url, headers={"Accept-Encoding": "br"})
+    assert "Content-Security-Policy" not in css.headers and css.headers["X-Content-Type-Options"] == "nosniff"
+    css.close()
 
 
 def test_a_missing_asset_is_never_cached_for_a_year(client):
