@@ -75,10 +75,16 @@ def test_assets_carry_only_the_headers_they_need(client):
     sprite_url = re.search(r"/static/pictograms/sprite\.svg\?v=\w+", client.get("/").get_data(as_text=True)).group(0)
     response = client.client.get(sprite_url, headers={"Accept-Encoding": "br"})
     assert response.headers["Content-Security-Policy"] and response.headers["X-Content-Type-Options"] == "nosniff"
-    for header in ("Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options", "Content-Disposition"):
+    for header in ("Permissions-Policy", "Cross-Origin-Opener-Policy", "X-Frame-Options", "Content-Disposition",
+                   "Expires", "Last-Modified", "Accept-Ranges"):
         assert header not in response.headers, header
     assert response.headers["ETag"].endswith(':br"')
     response.close()
+    # A policy binds only a document: an SVG can be one, a stylesheet cannot.
+    css_url = re.search(r"/static/css/mitreden\.css\?v=\w+", client.get("/").get_data(as_text=True)).group(0)
+    css = client.client.get(css_url, headers={"Accept-Encoding": "br"})
+    assert "Content-Security-Policy" not in css.headers and css.headers["X-Content-Type-Options"] == "nosniff"
+    css.close()
 
 
 def test_a_missing_asset_is_never_cached_for_a_year(client):
@@ -91,3 +97,18 @@ def test_pages_do_not_echo_the_query_string(client):
     # appear beside it, or the compressed size would tell whether a guess matches (BREACH).
     html = client.get("/will/?rate=Apfel-Baum").get_data(as_text=True)
     assert "Apfel-Baum" not in html
+
+
+@pytest.mark.parametrize("accept", ["br", "gzip", ""])
+@pytest.mark.parametrize("asset", ["css/mitreden.css", "js/mitreden.js"])
+def test_stylesheet_and_script_are_sent_minified_in_every_encoding(client, accept, asset):
+    import gzip
+
+    url = re.search(rf"/static/{asset}\?v=\w+", client.get("/").get_data(as_text=True)).group(0)
+    response = client.client.get(url, headers={"Accept-Encoding": accept})
+    body = response.get_data()
+    encoding = response.headers.get("Content-Encoding")
+    text = (brotli.decompress(body) if encoding == "br" else gzip.decompress(body) if encoding == "gzip" else body).decode()
+    source = (ROOT / "static" / asset).read_text(encoding="utf-8")
+    assert len(text) < 0.8 * len(source) and "/*" not in text
+    response.close()

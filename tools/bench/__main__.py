@@ -20,7 +20,7 @@ import tempfile
 import time
 
 from .browser import slow_3g
-from .common import ACCEPT_ENCODING, PAGES, ROOT, Client, decode, gunicorn, kb, new_instance, walk_flow
+from .common import ACCEPT_ENCODING, DONE, FLOW, PAGES, ROOT, Client, decode, gunicorn, kb, new_instance
 from .workshop import workshop
 
 
@@ -43,9 +43,17 @@ def served(client: Client, path: str) -> tuple[int, str, str]:
 def page_sizes(port: int) -> list[tuple[str, int, int, int, set]]:
     """Per page: bytes of the HTML, of the HTML and every asset (CSS url() included), requests, encodings."""
     client = Client(port)
-    walk_flow(client)  # a saved Wille, so every page opens
+    # Every question answered but not saved, so every page opens (once saved, they lead to the done page);
+    # the done page is measured last, after saving.
+    client.page("/will/")
+    client.page(FLOW[0][0])
+    for page, name, answer in FLOW[:-1]:
+        client.weiter(page, {name: answer})
     rows = []
     for path in PAGES:
+        if path == DONE:
+            client.page(FLOW[-1][0])
+            client.weiter(FLOW[-1][0], {})
         html_bytes, html, encoding = served(client, path)
         total, encodings, todo, seen = html_bytes, {encoding}, assets(html), set()
         while todo:

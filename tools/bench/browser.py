@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .common import FIRST_KB, FIRST_REQUESTS, FLOW, KB, LATER_KB, NEXT, PAGES, WEITER_S, kb, mark
+from .common import DONE, FIRST_KB, FIRST_REQUESTS, FLOW, KB, LATER_KB, NEXT, PAGES, WEITER_S, kb, mark
 
 # Slow 3G: 400 ms latency, 400 kbit/s each way; a phone's CPU, four times slower than this machine's.
 SLOW_3G = {"offline": False, "latency": 400, "downloadThroughput": 50_000, "uploadThroughput": 50_000}
@@ -139,11 +139,12 @@ def answer(driver: webdriver.Chrome, name: str | None, value: str | None) -> Non
     driver.find_element(By.CSS_SELECTOR, f'label[for="{choice.get_attribute("id")}"]').click()
 
 
-def weiter_in_browser(driver: webdriver.Chrome, base: str) -> list[tuple[str, str, float]]:
-    """Walk the flow in Chromium; per page the next page and ms from the click to its first contentful paint."""
-    driver.get(base + FLOW[0][0])
+def weiter_in_browser(driver: webdriver.Chrome, base: str, steps: list) -> list[tuple[str, str, float]]:
+    """Walk these steps of the flow in Chromium; per page the next page and ms from the click to its first
+    contentful paint."""
+    driver.get(base + steps[0][0])
     rows = []
-    for page, name, value in FLOW:
+    for page, name, value in steps:
         answer(driver, name, value)
         driver.execute_script(RECORD_CLICK)
         button = driver.find_element(By.CSS_SELECTOR, "main button[type=submit]")
@@ -158,8 +159,12 @@ def slow_3g(base: str) -> None:
     """Part 1: measure in Chromium and print the pages, „Weiter“ and the encodings used."""
     driver, profile = start_chromium()
     try:
-        weiter = weiter_in_browser(driver, base)  # also the walk that makes every page reachable
-        loads = [first_and_later(driver, base, path) for path in PAGES]
+        # Every question answered but not saved, so every page opens (saved answers lead to the done page);
+        # then the check page is sent, and the done page measured last.
+        weiter = weiter_in_browser(driver, base, FLOW[:-1])
+        loads = [first_and_later(driver, base, path) for path in PAGES if path != DONE]
+        weiter += weiter_in_browser(driver, base, FLOW[-1:])
+        loads.append(first_and_later(driver, base, DONE))
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)

@@ -21,7 +21,7 @@ KB = 1024
 PAGES = [
     "/", "/hilfe", "/daten", "/ueber", "/woerterbuch", "/will/", "/will/bereiche", "/will/wohnen/jetzt",
     "/will/wohnen/wunsch", "/will/wohnen/selbst", "/will/wohnen/hilfe", "/will/wohnort", "/will/wer",
-    "/will/erlaubnis", "/will/code", "/will/pruefen", "/will/fertig", "/mein-code/",
+    "/will/erlaubnis", "/will/code", "/will/pruefen", "/mein-code/", "/will/fertig",  # the done page last: see browser.py
 ]
 # The Wille flow with consent and without a code: (page, field, answer); the check page has no field.
 FLOW = [
