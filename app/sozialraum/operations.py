@@ -42,3 +42,18 @@ def load_file(db: Session, path: Path) -> int:
         row.ortsteile, row.aktiv = list(item.get("ortsteile", [])), bool(item.get("aktiv", True))
         db.add(row)
     return len(items)
+
+
+def every(db: Session) -> list[Sozialraum]:
+    """Every Sozialraum, active or not, in the order of the content file."""
+    return list(db.scalars(select(Sozialraum).order_by(Sozialraum.id)))
+
+
+def find(db: Session, sozialraum_id: int) -> Sozialraum | None:
+    """The Sozialraum with this id, if it exists."""
+    return db.get(Sozialraum, sozialraum_id)
+
+
+def set_active(db: Session, sozialraum: Sozialraum, aktiv: bool) -> None:
+    """Switch a Sozialraum on or off (an inactive one is not offered to Nutzer:innen)."""
+    sozialraum.aktiv = aktiv

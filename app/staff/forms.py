@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from wtforms import PasswordField, StringField
-from wtforms.validators import EqualTo, InputRequired, ValidationError
+from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
 from ..sprache.i18n import _l
-from ..ui.forms import MitredenForm
+from ..ui.forms import MitredenForm, MultiCheckboxField, OneChoiceField
 from . import credentials
 
 PASSWORD_MESSAGES = {
@@ -53,3 +53,28 @@ class SetPasswordForm(MitredenForm):
         problem = credentials.password_problem(field.data or "", self.login_name)
         if problem:
             raise ValidationError(str(PASSWORD_MESSAGES[problem]))
+
+
+NO_ANBIETER = "keiner"
+
+
+class AnbieterForm(MitredenForm):
+    """The name of an Anbieter and the Sozialräume it works in."""
+
+    name = StringField(validators=[InputRequired(_l("Bitte geben Sie den Namen des Anbieters ein.")),
+                                   Length(max=200, message=_l("Der Name darf höchstens 200 Zeichen lang sein."))])
+    sozialraeume = MultiCheckboxField(choices=[], validate_choice=True)
+
+
+class AccountForm(MitredenForm):
+    """A new account: login name, name, role and, where the role needs one, the Anbieter."""
+
+    login_name = StringField(validators=[
+        InputRequired(_l("Bitte geben Sie einen Anmeldenamen ein.")),
+        Regexp(r"^\s*[A-Za-z0-9._-]{2,80}\s*$",
+               message=_l("Der Anmeldename darf nur Buchstaben ohne Umlaute, Ziffern, Punkt, Minus und Unterstrich "
+                          "enthalten (2 bis 80 Zeichen)."))])
+    display_name = StringField(validators=[InputRequired(_l("Bitte geben Sie den Namen der Person ein.")),
+                                           Length(max=200, message=_l("Der Name darf höchstens 200 Zeichen lang sein."))])
+    role = OneChoiceField(choices=[], validators=[InputRequired(_l("Bitte wählen Sie eine Rolle."))])
+    anbieter = OneChoiceField(choices=[], validators=[InputRequired(_l("Bitte wählen Sie einen Anbieter."))])

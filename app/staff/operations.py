@@ -38,6 +38,18 @@ def new_anbieter(db: Session, name: str, actor_id: int | None = None, demo: bool
     return anbieter
 
 
+def anbieter_named(db: Session, name: str) -> Anbieter | None:
+    """The Anbieter with this name (ignoring surrounding space), if any."""
+    return db.scalar(select(Anbieter).where(Anbieter.name == name.strip()))
+
+
+def rename_anbieter(db: Session, anbieter: Anbieter, name: str, actor_id: int | None) -> None:
+    """Give an Anbieter a new name."""
+    old, anbieter.name = anbieter.name, name.strip()
+    if old != anbieter.name:
+        audit(db, actor_id, "anbieter_renamed", f"anbieter:{anbieter.id}", f"{old} -> {anbieter.name}")
+
+
 def set_sozialraeume(db: Session, anbieter: Anbieter, sozialraum_ids: list[int], actor_id: int | None = None) -> None:
     """Set the Sozialräume an Anbieter works in."""
     db.execute(delete(anbieter_sozialraum).where(anbieter_sozialraum.c.anbieter_id == anbieter.id))

@@ -73,14 +73,16 @@ def may(role: str, permission: str) -> bool:
     return permission in permissions_of(role)
 
 
-def requires(permission: str):
-    """Declare the permission a staff view needs; PUBLIC for the sign-in pages.
+def requires(permission: str, *alternatives: str):
+    """Declare the permission a staff view needs (or any of several); PUBLIC for the sign-in pages.
 
     Not signed in: to the sign-in page. Signed in without the permission: 403. The permission is
     recorded on the view (`required_permission`), so a test can find any view without one.
     """
-    if permission != PUBLIC and permission not in TABLE:
-        raise ValueError(f"unknown permission: {permission}")
+    accepted = (permission, *alternatives)
+    for name in accepted:
+        if (name == PUBLIC and alternatives) or (name != PUBLIC and name not in TABLE):
+            raise ValueError(f"unknown permission: {name}")
 
     def decorator(view):
         """Wrap the view with the check."""
@@ -91,11 +93,11 @@ def requires(permission: str):
                 if not current_user.is_authenticated:
                     # The user loader marks a session that ran out of idle time, so the page can say so.
                     return redirect(url_for("staff.anmelden", abgelaufen=1 if g.get("staff_idle") else None))
-                if not may(current_user.role, permission):
+                if not any(may(current_user.role, name) for name in accepted):
                     abort(403)
             return view(*args, **kwargs)
 
-        wrapper.required_permission = permission
+        wrapper.required_permission = permission if not alternatives else accepted
         return wrapper
 
     return decorator

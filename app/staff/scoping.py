@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import Select, false, select
 from sqlalchemy.orm import Session
 
-from .models import StaffUser
+from .models import Anbieter, StaffUser
 from .permissions import BELONGS_TO_ANBIETER, SEES_ALL_ANBIETER
 
 
@@ -24,3 +24,13 @@ def scoped(query: Select, model: Any, user: StaffUser) -> Select:
 def scoped_get(db: Session, model: Any, row_id: Any, user: StaffUser) -> Any | None:
     """One provider-owned row by id, or None if it does not exist or belongs to another Anbieter."""
     return db.scalar(scoped(select(model).where(model.id == row_id), model, user))
+
+
+def scoped_anbieter(db: Session, anbieter_id: Any, user: StaffUser) -> Any | None:
+    """An Anbieter by id, if the user may see it: any for the roles that see across providers, else its own."""
+    query = select(Anbieter).where(Anbieter.id == anbieter_id)
+    if user.role in SEES_ALL_ANBIETER:
+        return db.scalar(query)
+    if user.role in BELONGS_TO_ANBIETER and user.anbieter_id is not None:
+        return db.scalar(query.where(Anbieter.id == user.anbieter_id))
+    return None

@@ -23,6 +23,7 @@ def init_app(app: Flask) -> None:
     """Bind Flask-Login; the staff session is checked for idle time and account changes on every load."""
     login_manager.init_app(app)
     login_manager.user_loader(_load_user)
+    from . import admin  # noqa: F401  (adds the admin pages to the blueprint)
     app.register_blueprint(bp)
 
 
@@ -213,7 +214,7 @@ def start():
     granted = permissions_of(current_user.role)
     return render_template("staff/start.html", role=ROLE_NAMES[current_user.role],
                            abilities=[DESCRIPTIONS[name] for name in TABLE if name in granted],
-                           second_factor=current_user.totp_confirmed, form=ConfirmForm())
+                           second_factor=current_user.totp_confirmed, form=ConfirmForm(), granted=granted)
 
 
 @bp.post("/abmelden")

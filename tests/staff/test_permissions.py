@@ -54,3 +54,12 @@ def test_the_coverage_check_would_catch_a_view_without_decorator(bare_app):
     assert getattr(naked, "required_permission", None) is None
     protected = permissions.requires("view_start")(naked)
     assert protected.required_permission == "view_start"
+
+
+def test_a_view_may_accept_any_of_several_permissions():
+    view = permissions.requires("manage_accounts", "manage_own_staff")(lambda: None)
+    assert view.required_permission == ("manage_accounts", "manage_own_staff")
+    with pytest.raises(ValueError):
+        permissions.requires("manage_accounts", "no_such_permission")
+    with pytest.raises(ValueError):
+        permissions.requires(permissions.PUBLIC, "manage_accounts")

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from app.core.db import get_db
 from app.staff import operations
 from app.staff.models import StaffUser
-from app.staff.scoping import scoped, scoped_get
+from app.staff.scoping import scoped, scoped_anbieter, scoped_get
 from tests.staff.helpers import make_anbieter, make_user
 
 
@@ -56,3 +56,16 @@ def test_a_foreign_row_by_id_is_none(app):
         assert scoped_get(db, StaffUser, foreign.id, operations.find_user(db, "assistenz-a")) is None
         assert scoped_get(db, StaffUser, foreign.id, operations.find_user(db, "admin")) is foreign
         assert scoped_get(db, StaffUser, 999_999, operations.find_user(db, "admin")) is None
+
+
+def test_an_anbieter_by_id_only_if_the_user_may_see_it(app):
+    a, b = _setup(app)
+    with app.app_context():
+        db = get_db()
+        seen = {name: [x is not None for x in (scoped_anbieter(db, a, operations.find_user(db, name)),
+                                               scoped_anbieter(db, b, operations.find_user(db, name)),
+                                               scoped_anbieter(db, 999999, operations.find_user(db, name)))]
+                for name in ("assistenz-a", "leitung-a", "leistungstraeger", "evaluation", "admin")}
+    assert seen == {"assistenz-a": [True, False, False], "leitung-a": [True, False, False],
+                    "leistungstraeger": [True, True, False], "evaluation": [False, False, False],
+                    "admin": [True, True, False]}
