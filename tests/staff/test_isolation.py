@@ -1,0 +1,156 @@
+"""The walk the issue demands: every staff route × every role × own, foreign and nobody's object.
+
+Anbieter A's staff asking for anything of Anbieter B get 403 or 404, never B's data; roles without
+the permission get 403; an id that belongs to no one gives 404; POSTs against B's things change nothing.
+"""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from app.core.db import get_db
+from app.sozialraum.models import Sozialraum
+from app.staff import operations
+from app.staff.models import AuditEntry, SignupLink, StaffUser
+from app.staff.permissions import PUBLIC, may
+from tests.staff.helpers import make_anbieter, make_user, sign_in, totp_now, user_id
+
+A_NAME, B_NAME = "Anbieter Alpha", "Anbieter Beta"
+# Strings only B's objects carry: none may appear on a page that A's staff open.
+B_MARKS = (B_NAME, "assistenz-b", "leitung-b")
+NOBODY = 999999
+ACCOUNTS = {  # login name: (role, Anbieter key or None)
+    "assistenz-a": ("assistenz", "A"), "leitung-a": ("anbieter_leitung", "A"),
+    "assistenz-b": ("assistenz", "B"), "leitung-b": ("anbieter_leitung", "B"),
+    "traeger": ("leistungstraeger", None), "forschung": ("evaluation", None), "chef": ("admin", None),
+}
+A_STAFF = ("assistenz-a", "leitung-a")
+WALKERS = ("assistenz-a", "leitung-a", "traeger", "forschung", "chef")
+
+
+@pytest.fixture
+def world(app):
+    """Two Anbieter with a lead and an Assistenz each, plus the cross-provider roles; ids and TOTP secrets."""
+    anbieter = {"A": make_anbieter(app, A_NAME), "B": make_anbieter(app, B_NAME)}
+    with app.app_context():
+        db = get_db()
+        raum = db.scalar(select(Sozialraum.id).order_by(Sozialraum.id))
+        operations.set_sozialraeume(db, db.get(operations.Anbieter, anbieter["B"]), [raum])
+        db.commit()
+    secrets = {name: make_user(app, name, role, anbieter.get(key), second_factor=key is None)
+               for name, (role, key) in ACCOUNTS.items()}
+    users = {name: user_id(app, name) for name in ACCOUNTS}
+    return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum}
+
+
+def become(client, world, name: str) -> None:
+    """Sign out whoever is signed in, then sign in as this account (with its second factor where it has one)."""
+    client.post("/staff/abmelden")
+    sign_in(client, name)
+    if world["secrets"][name]:
+        client.submit("/staff/zweiter-faktor", {"code": totp_now(world["secrets"][name])})
+    assert client.get("/staff/").status_code == 200, name
+
+
+def ids_for(world, owner: str) -> dict[str, object]:
+    """URL parameters pointing at A's or B's objects, or at nobody's."""
+    if owner == "nobody":
+        return {"anbieter_id": NOBODY, "user_id": NOBODY, "sozialraum_id": NOBODY, "token": "unbekannt"}
+    return {"anbieter_id": world["anbieter"][owner], "user_id": world["users"][f"assistenz-{owner.lower()}"],
+            "sozialraum_id": world["sozialraum"], "token": "unbekannt"}
+
+
+def build(app, rule, owner: str, world) -> str:
+    """The URL of a rule with its id parameters pointing at an owner's objects."""
+    with app.test_request_context():
+        return app.url_for(rule.endpoint, **{arg: ids_for(world, owner)[arg] for arg in rule.arguments})
+
+
+def staff_rules(app, method: str):
+    """Every rule of the staff blueprint that answers this method."""
+    return [rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("staff.") and method in rule.methods]
+
+
+def accepted(app, rule) -> tuple[str, ...]:
+    """The permissions a rule's view accepts (any of them)."""
+    found = app.view_functions[rule.endpoint].required_permission
+    return found if isinstance(found, tuple) else (found,)
+
+
+def expected(app, rule, walker: str, owner: str) -> int | None:
+    """The status a walker must get, or None for public pages (only checked for B's data)."""
+    permissions = accepted(app, rule)
+    if permissions == (PUBLIC,):
+        return 404 if "token" in rule.arguments else None
+    role, home = ACCOUNTS[walker]
+    if not any(may(role, name) for name in permissions):
+        return 403
+    if not rule.arguments:
+        return 200
+    if owner == "nobody" or (home is not None and owner != home):
+        return 404
+    return 200
+
+
+def test_every_get_route_as_every_role(app, client, world):
+    rules = staff_rules(app, "GET")
+    unknown = {arg for rule in rules for arg in rule.arguments} - set(ids_for(world, "A"))
+    assert not unknown, f"the walk does not know how to fill {unknown}: add them to ids_for"
+    assert {"staff.anbieter_bearbeiten", "staff.konto"} <= {rule.endpoint for rule in rules}
+    seen = 0
+    for walker in WALKERS:
+        become(client, world, walker)
+        for rule in rules:
+            for owner in ("A", "B", "nobody") if rule.arguments else ("A",):
+                url = build(app, rule, owner, world)
+                response = client.get(url)
+                want, body = expected(app, rule, walker, owner), response.get_data(as_text=True)
+                if want is not None:
+                    assert response.status_code == want, (walker, url, response.status_code)
+                if walker in A_STAFF:
+                    assert not any(mark in body for mark in B_MARKS), (walker, url)
+                seen += 1
+    assert seen > 40
+
+
+def test_a_lead_of_a_sees_its_lists_without_b(app, client, world):
+    become(client, world, "leitung-a")
+    listing = client.get("/staff/konten").get_data(as_text=True)
+    assert "assistenz-a" in listing
+    form = client.get("/staff/konten/neu").get_data(as_text=True)
+    assert A_NAME in form and B_NAME not in form
+    become(client, world, "chef")  # the walk above is not vacuous: B's data is on the admin's pages
+    assert B_NAME in client.get("/staff/anbieter").get_data(as_text=True)
+    assert "assistenz-b" in client.get("/staff/konten").get_data(as_text=True)
+
+
+def snapshot(app, world) -> tuple:
+    """Everything of B a POST might change, and the size of the audit log."""
+    with app.app_context():
+        db = get_db()
+        b = db.get(operations.Anbieter, world["anbieter"]["B"])
+        accounts = tuple(db.execute(select(StaffUser.login_name, StaffUser.active, StaffUser.role,
+                                           StaffUser.anbieter_id).order_by(StaffUser.id)).all())
+        return (b.name, tuple(operations.sozialraeume_of(db, b.id)), accounts,
+                db.scalar(select(func.count(SignupLink.id))), db.scalar(select(func.count(AuditEntry.id))),
+                tuple(db.scalars(select(Sozialraum.aktiv).order_by(Sozialraum.id))))
+
+
+def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
+    rules = [rule for rule in staff_rules(app, "POST") if accepted(app, rule) != (PUBLIC,)]
+    assert {"staff.konto_aktiv", "staff.konto_link", "staff.anbieter_bearbeiten"} <= {r.endpoint for r in rules}
+    for walker in A_STAFF:
+        become(client, world, walker)
+        token = client.token("/staff/")
+        before = snapshot(app, world)
+        for rule in rules:
+            url = build(app, rule, "B", world)
+            data = {"csrf_token": token, "name": "Übernommen", "sozialraeume": [], "login_name": "eindringling",
+                    "display_name": "X", "role": "assistenz", "anbieter": str(world["anbieter"]["B"])}
+            response = client.post(url, data=data)
+            if rule.arguments:
+                assert response.status_code in (403, 404), (walker, url, response.status_code)
+            else:  # a form field names B: refused as a choice that is not offered, or 403
+                assert response.status_code in (200, 403), (walker, url, response.status_code)
+                assert "Bitte wählen Sie" in response.get_data(as_text=True) or response.status_code == 403
+            assert snapshot(app, world) == before, (walker, url)
