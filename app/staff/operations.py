@@ -209,3 +209,24 @@ def recovery_codes_left(db: Session, user: StaffUser) -> int:
     """How many unused recovery codes the user has."""
     return len(list(db.scalars(select(RecoveryCode.id).where(RecoveryCode.user_id == user.id,
                                                              RecoveryCode.used_at.is_(None)))))
+
+
+def anbieter_exists(db: Session, anbieter_id: int) -> bool:
+    """Whether an Anbieter with this id exists (a tablet binding may outlive it)."""
+    return db.get(Anbieter, anbieter_id) is not None
+
+
+def may_run_tablet(user) -> bool:
+    """Whether this (possibly anonymous) user may switch tablet mode: signed-in staff with `run_tablet` and an Anbieter."""
+    return bool(user.is_authenticated and may(user.role, "run_tablet") and user.anbieter_id is not None)
+
+
+def sign_out_here(db: Session, user: StaffUser, state) -> None:
+    """Sign a staff member out on this device (after switching tablet mode on); only staff keys change."""
+    from flask_login import logout_user
+
+    from .signin import clear_staff_state
+
+    audit(db, user.id, "sign_out", f"staff:{user.id}")
+    logout_user()
+    clear_staff_state(state)

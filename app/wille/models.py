@@ -21,6 +21,8 @@ class WilleRecord(Base):
     # Demo records (flask load-demo) are marked so no view or export can pass them off as real.
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     sozialraum_id: Mapped[int | None] = mapped_column(ForeignKey("sozialraum.id", ondelete="SET NULL"))
+    # The Anbieter a tablet in tablet mode was bound to when this was saved; never the staff member.
+    anbieter_id: Mapped[int | None] = mapped_column(ForeignKey("anbieter.id", ondelete="SET NULL"))
     bereiche: Mapped[list[WilleBereich]] = relationship(
         back_populates="wille", cascade="all, delete-orphan", passive_deletes=True,
         order_by="WilleBereich.position",

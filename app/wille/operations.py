@@ -47,10 +47,11 @@ def fill_record(record: WilleRecord, data: dict, db: Session) -> None:
         ))
 
 
-def save_wille(db: Session, data: dict, code_key: str) -> SaveResult:
+def save_wille(db: Session, data: dict, code_key: str, anbieter_id: int | None = None) -> SaveResult:
     """Store the answers as the person decided; with two „Nein“, nothing is stored.
 
     A draft that changes a saved Wille (edit_wille) was made by Mein Code for its signed-in owner.
+    `anbieter_id`: the Anbieter a tablet in tablet mode is bound to, recorded on a new Wille.
     """
     use, keep = store_decision(data)
     if data.get("edit_wille"):
@@ -61,7 +62,8 @@ def save_wille(db: Session, data: dict, code_key: str) -> SaveResult:
         return SaveResult(code=None, stored=True, owner=owner_key(record.person_id) if record.person_id else ANONYMOUS)
     if not use and not keep:
         return SaveResult(code=None, stored=False)
-    record = WilleRecord(created_month=utcnow().strftime("%Y-%m"), filled_by="", use_allowed=use)
+    record = WilleRecord(created_month=utcnow().strftime("%Y-%m"), filled_by="", use_allowed=use,
+                         anbieter_id=anbieter_id)
     code, owner = None, ANONYMOUS
     if keep:
         person, code = new_person(db, code_key)

@@ -11,6 +11,7 @@ from ..core.security import shareable
 from ..drafts.operations import claim, update_draft
 from ..drafts.session import current_draft, forget_browser
 from ..sozialraum import operations as sozialraum
+from ..tablet.operations import bound_anbieter
 from ..ui.forms import ConfirmForm, MitredenForm
 from . import flow, forms, options, summary
 from .bereiche import Bereich, bereich, bereich_keys
@@ -142,7 +143,7 @@ def pruefen():
             get_db().rollback()
             return redirect(url_for("wille.fertig"))
         data = draft.data
-        result = save_wille(get_db(), data, current_app.config["CODE_KEY"])
+        result = save_wille(get_db(), data, current_app.config["CODE_KEY"], anbieter_id=bound_anbieter(get_db()))
         # With two „Nein“ nothing is stored: the draft alone keeps the sheet until „Fertig“ (or the
         # short idle time), so a reload or a double tap still shows it.
         update_draft(draft, {**data, SAVED: result.stored, NEW_CODE: result.code}, owner=result.owner)

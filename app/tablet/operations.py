@@ -1,0 +1,80 @@
+"""The tablet binding: a signed cookie holding the Anbieter, the idle minutes and the expiry.
+
+Only signed-in staff with `run_tablet` set it (views.py); a tampered or expired cookie is no binding.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from flask import current_app, g, request
+from itsdangerous import BadSignature, URLSafeSerializer
+from sqlalchemy.orm import Session
+
+from ..staff import operations as staff
+
+COOKIE = "mitreden_tablet"
+SALT = "mitreden-tablet-binding"
+# Minutes without a touch before „Sind Sie noch da?“, as offered on the settings page.
+MINUTES = (5, 10, 20)
+# How long the binding lasts: until the end of the day, or a number of hours.
+END_OF_DAY = "tag"
+DURATIONS = (END_OF_DAY, "2", "4", "8")
+
+
+@dataclass(frozen=True)
+class Binding:
+    """This device in tablet mode: for which Anbieter, minutes before the warning, until when (Unix time)."""
+
+    anbieter_id: int
+    minutes: int
+    until: float
+
+
+def _serializer(secret_key: str) -> URLSafeSerializer:
+    """Signs and checks the cookie with the app's secret key."""
+    return URLSafeSerializer(secret_key, salt=SALT)
+
+
+def encode(binding: Binding, secret_key: str) -> str:
+    """The signed cookie value of a binding."""
+    return _serializer(secret_key).dumps({"a": binding.anbieter_id, "m": binding.minutes, "bis": binding.until})
+
+
+def decode(value: str | None, secret_key: str, now: float) -> Binding | None:
+    """The binding in a cookie value; None if missing, tampered, malformed or expired."""
+    if not value:
+        return None
+    try:
+        data = _serializer(secret_key).loads(value)
+    except BadSignature:
+        return None
+    if not isinstance(data, dict):
+        return None
+    anbieter_id, minutes, until = data.get("a"), data.get("m"), data.get("bis")
+    if not isinstance(anbieter_id, int) or minutes not in MINUTES or not isinstance(until, (int, float)):
+        return None
+    return Binding(anbieter_id, minutes, float(until)) if until > now else None
+
+
+def until_for(duration: str, now: datetime) -> datetime:
+    """When a binding chosen now ends: the next midnight (of `now`'s time zone) or after some hours."""
+    if duration == END_OF_DAY:
+        return (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    return now + timedelta(hours=int(duration))
+
+
+def current_binding() -> Binding | None:
+    """The binding of the device sending this request (read once per request)."""
+    if "tablet_binding" not in g:
+        g.tablet_binding = decode(request.cookies.get(COOKIE), current_app.config["SECRET_KEY"], time.time())
+    return g.tablet_binding
+
+
+def bound_anbieter(db: Session) -> int | None:
+    """The Anbieter this device is bound to in tablet mode, if it (still) exists."""
+    binding = current_binding()
+    if binding is None or not staff.anbieter_exists(db, binding.anbieter_id):
+        return None
+    return binding.anbieter_id
