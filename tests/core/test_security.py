@@ -7,6 +7,7 @@ import pytest
 
 from app.core.config import Config
 from tests.helpers import walk_flow
+from tests.tablet.helpers import tablet_on
 
 ROOT = Path(__file__).resolve().parents[2]
 SHAREABLE = ["/", "/hilfe", "/daten", "/ueber", "/woerterbuch", "/will/"]
@@ -37,8 +38,8 @@ def test_pages_with_answers_are_never_kept_and_content_pages_may_go_back(client)
     assert client.get("/gibt-es-nicht").headers["Cache-Control"] == "no-store"
 
 
-def test_tablet_mode_keeps_no_page_at_all(client):
-    client.submit("/tablet/", {"modus": "5"})
+def test_tablet_mode_keeps_no_page_at_all(client, app):
+    tablet_on(client, app)
     for url in SHAREABLE:
         assert client.get(url).headers["Cache-Control"] == "no-store", url
 

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-USER_PAGES = ["/", "/hilfe", "/daten", "/ueber", "/woerterbuch", "/will/", "/will/bereiche", "/mein-code/", "/tablet/",
+USER_PAGES = ["/", "/hilfe", "/daten", "/ueber", "/woerterbuch", "/will/", "/will/bereiche", "/mein-code/",
               "/barrierefreiheit", "/barrierefreiheit/standard", "/impressum", "/impressum/standard"]
 
 
