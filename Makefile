@@ -30,6 +30,9 @@ run: install
 	$(FLASK) db-upgrade
 	$(FLASK) load-content
 	$(FLASK) load-demo
+	@# Demo staff accounts with published passwords: allowed here on purpose, never in a deployment.
+	DEMO_ACCOUNTS=1 $(FLASK) load-demo-staff
+	@echo "Mitreden: http://127.0.0.1:$(PORT)/  —  Mitarbeitende melden sich an unter http://127.0.0.1:$(PORT)/staff/anmelden (Demo-Konten oben)."
 	STAEDTE="$(STAEDTE)" COOKIE_SECURE=0 PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py 'app:create_app()'
 
 # For development: Flask's server, which reloads on every change of code or template.

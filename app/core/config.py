@@ -49,6 +49,8 @@ class Config:
         # offered to Nutzer:innen. Empty: every Sozialraum of content/sozialraeume.yml.
         # Minutes without use after which a staff member is signed out.
         self.STAFF_IDLE_MINUTES = int(os.environ.get("STAFF_IDLE_MINUTES", "30"))
+        # Demo staff accounts with published passwords (flask load-demo-staff): only where this is set on purpose.
+        self.DEMO_ACCOUNTS = _flag("DEMO_ACCOUNTS", False)
         self.STAEDTE = tuple(city.strip() for city in os.environ.get("STAEDTE", "").split(",") if city.strip())
 
     SESSION_COOKIE_HTTPONLY = True

@@ -1,4 +1,4 @@
-"""`flask --app app create-admin`: the first Admin account, with a one-time link to set its password."""
+"""`flask --app app create-admin` (the first Admin account, with a one-time link) and `load-demo-staff`."""
 from __future__ import annotations
 
 import click
@@ -6,6 +6,7 @@ from flask import Flask, current_app, url_for
 
 from ..core.db import get_db, utcnow
 from . import operations
+from .demo import DEMO_PASSWORD, DemoRefused, load_demo_accounts
 from .models import ADMIN
 
 
@@ -38,3 +39,17 @@ def init_app(app: Flask) -> None:
         click.echo(f"Konto „{operations.normalise_login(login_name)}“ angelegt.")
         click.echo(f"Einmaliger Link zum Setzen des Passworts (gültig {current_app.config['STAFF_LINK_HOURS']} Stunden):")
         click.echo(link)
+
+    @app.cli.command("load-demo-staff")
+    def load_demo_staff_command() -> None:
+        """Create the demo accounts (only with DEMO_ACCOUNTS=1) and print how to sign in."""
+        try:
+            accounts = load_demo_accounts(get_db(), current_app.config["DEMO_ACCOUNTS"])
+        except DemoRefused as refused:
+            raise click.ClickException(str(refused)) from refused
+        get_db().commit()
+        click.echo(f"Demo-Konten (Anmeldung unter /staff/anmelden, Passwort für alle: {DEMO_PASSWORD}):")
+        for account in accounts:
+            where = f", {account.anbieter}" if account.anbieter else ""
+            factor = f", TOTP-Schlüssel für die Authenticator-App: {account.totp_secret}" if account.totp_secret else ""
+            click.echo(f"  {account.login_name} ({account.role}{where}){factor}")
