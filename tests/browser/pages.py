@@ -145,3 +145,16 @@ def pdf_pages(pdf: bytes) -> int:
     """Number of pages of a PDF that Chromium wrote (its page objects are not compressed)."""
     assert pdf.startswith(b"%PDF")
     return len(re.findall(rb"/Type\s*/Page(?!s)", pdf))
+
+
+def tablet_cookie(app, minutes: int) -> str:
+    """The signed value of the tablet cookie, as staff switching tablet mode on would set it (bound to an
+    Anbieter made for it, for an hour)."""
+    import secrets
+    import time
+
+    from app.tablet.operations import Binding, encode
+    from tests.staff.helpers import make_anbieter
+
+    anbieter = make_anbieter(app, f"Tablet-Anbieter {secrets.token_hex(3)}")
+    return encode(Binding(anbieter, minutes, time.time() + 3600), app.config["SECRET_KEY"])

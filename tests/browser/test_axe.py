@@ -2,7 +2,7 @@
 import pytest
 
 from .conftest import PHONE, TABLET, make_driver
-from .pages import assert_accessible, assert_layout, axe_violations
+from .pages import assert_accessible, assert_layout, axe_violations, tablet_cookie
 from .walk import code_shape, walk_everything
 
 pytestmark = pytest.mark.browser
@@ -31,9 +31,9 @@ def test_every_page_and_state_has_zero_axe_violations(live_server, lang, size):
 
 
 def test_tablet_dialog_state_has_zero_violations(live_server, driver):
-    base, _app = live_server
+    base, app = live_server
     driver.get(base + "/")
-    driver.add_cookie({"name": "mitreden_tablet", "value": "5", "path": "/"})
+    driver.add_cookie({"name": "mitreden_tablet", "value": tablet_cookie(app, 5), "path": "/"})
     driver.get(base + "/will/bereiche")
     driver.execute_script("document.getElementById('noch-da').showModal()")
     assert_accessible(driver, "tablet dialog open")

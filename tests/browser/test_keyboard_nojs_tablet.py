@@ -8,7 +8,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from .pages import click_label, press_weiter, submit_and_wait, wait_for_path, wait_replaced
+from .pages import click_label, press_weiter, submit_and_wait, tablet_cookie, wait_for_path, wait_replaced
 from .walk import GARTEN, NEIN_NEIN, answer_area, answer_final, short_flow
 
 pytestmark = pytest.mark.browser
@@ -114,10 +114,21 @@ def test_whole_wille_flow_without_javascript(live_server, nojs_driver):
 
 
 def test_tablet_mode_next_person_sees_nothing_of_the_previous(live_server, driver):
-    base, _app = live_server
+    import secrets
+
+    from tests.staff.helpers import make_anbieter, make_user
+
+    from .test_staff import sign_in_by_keyboard
+
+    base, app = live_server
+    assistenz = f"assistenz{secrets.token_hex(3)}"
+    make_user(app, assistenz, "assistenz", make_anbieter(app, f"Anbieter {assistenz}"))
+    sign_in_by_keyboard(driver, base, assistenz, None)
     driver.get(base + "/tablet/")
     click_label(driver, "10")
     press_weiter(driver)
+    driver.get(base + "/staff/")
+    assert "/staff/anmelden" in driver.current_url, "switching tablet mode on signs the staff member out here"
     short_flow(driver, base, "wohnen")
     wait_for_path(driver, "/will/fertig")
     code = driver.find_element(By.CSS_SELECTOR, "p.code").text
@@ -135,9 +146,9 @@ def test_tablet_mode_next_person_sees_nothing_of_the_previous(live_server, drive
 
 
 def test_tablet_inactivity_warns_first_then_starts_over(live_server, driver):
-    base, _app = live_server
+    base, app = live_server
     driver.get(base + "/")
-    driver.add_cookie({"name": "mitreden_tablet", "value": "5", "path": "/"})  # 5 s in tests
+    driver.add_cookie({"name": "mitreden_tablet", "value": tablet_cookie(app, 5), "path": "/"})  # 5 s in tests
     driver.get(base + "/will/bereiche")
     click_label(driver, "wohnen")
     press_weiter(driver)

@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from .conftest import PHONE, TABLET, make_driver
-from .pages import broken_words
+from .pages import broken_words, tablet_cookie
 from .walk import walk_everything
 
 pytestmark = pytest.mark.browser
@@ -58,11 +58,11 @@ def test_every_page_keeps_words_whole_and_the_way_on_in_view(live_server, size):
 
 
 def test_phone_header_in_tablet_mode_takes_at_most_a_quarter_of_the_screen(live_server):
-    base, _app = live_server
+    base, app = live_server
     driver = make_driver(size=PHONE)
     try:
         driver.get(base + "/")
-        driver.add_cookie({"name": "mitreden_tablet", "value": "20", "path": "/"})  # 20 s in tests
+        driver.add_cookie({"name": "mitreden_tablet", "value": tablet_cookie(app, 20), "path": "/"})  # 20 s in tests
         for path in ("/", "/will/", "/mein-code/"):
             driver.get(base + path)
             assert driver.find_element(By.CSS_SELECTOR, ".tablet-hinweis").is_displayed()
