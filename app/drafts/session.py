@@ -61,13 +61,23 @@ def drop_draft() -> None:
         delete_draft(get_db(), draft)
 
 
-# The staff session lives in the same cookie: Flask-Login's keys and the staff room's own (staff_…).
-# Forgetting a Nutzer:in must not sign out a staff member on the same device (nor the other way round).
-STAFF_KEYS = frozenset({"_user_id", "_fresh", "_id", "_remember", "_remember_seconds"})
+KEPT = "mitreden_kept_session_keys"
+
+
+def keep_on_forget(app, names=(), prefixes=()) -> None:
+    """Let another part of the app keep its own session keys when a Nutzer:in is forgotten in this browser.
+
+    A staff member signed in on the same device must not be signed out because a Nutzer:in pressed „Fertig“;
+    drafts only learns which keys to leave alone, not whose they are.
+    """
+    kept_names, kept_prefixes = app.extensions.setdefault(KEPT, (set(), set()))
+    kept_names.update(names)
+    kept_prefixes.update(prefixes)
 
 
 def forget_browser() -> None:
-    """Forget the person completely in this browser: the draft, and everything in the session but staff sign-in."""
+    """Forget the person completely in this browser: the draft, and every session key nobody asked to keep."""
     drop_draft()
-    for name in [name for name in session if name not in STAFF_KEYS and not name.startswith("staff_")]:
+    names, prefixes = current_app.extensions.get(KEPT, ((), ()))
+    for name in [name for name in session if name not in names and not name.startswith(tuple(prefixes))]:
         session.pop(name)

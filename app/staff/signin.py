@@ -2,7 +2,7 @@
 holds across worker processes), the half-way state between password and second factor, and idle expiry.
 
 Flask-Login keeps its own keys in the session (`_user_id`, `_fresh`, `_id`); ours start with `staff_`.
-drafts.session.forget_browser keeps both, and signing staff out touches nothing else.
+init_app asks drafts.session.forget_browser to keep both, and signing staff out touches nothing else.
 """
 from __future__ import annotations
 

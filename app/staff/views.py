@@ -6,6 +6,7 @@ from flask import Blueprint, Flask, abort, current_app, g, redirect, render_temp
 from flask_login import LoginManager, current_user, login_user, logout_user
 
 from ..core.db import commit, get_db, utcnow
+from ..drafts.session import keep_on_forget
 from ..sprache.i18n import _, ngettext
 from ..ui.forms import ConfirmForm
 from ..ui.qr import qr_svg
@@ -23,6 +24,7 @@ def init_app(app: Flask) -> None:
     """Bind Flask-Login; the staff session is checked for idle time and account changes on every load."""
     login_manager.init_app(app)
     login_manager.user_loader(_load_user)
+    keep_on_forget(app, signin.FLASK_LOGIN_KEYS, prefixes=("staff_",))
     from . import admin  # noqa: F401  (adds the admin pages to the blueprint)
     app.register_blueprint(bp)
 
