@@ -11,6 +11,7 @@ from .core import assets, db, errors, security
 from .core.config import ROOT, Config, TestConfig
 from .core.extensions import babel, compress, csrf
 from .drafts import cli as drafts_cli
+from .mein_code import cli as mein_code_cli
 from .mein_code.views import bp as mein_code_bp
 from .pages.views import bp as pages_bp
 from .sozialraum import cli as sozialraum_cli
@@ -43,7 +44,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     errors.init_app(app)
-    for commands in (core_cli, sprache_cli, drafts_cli, sozialraum_cli, wille_cli, staff_cli):
+    for commands in (core_cli, sprache_cli, drafts_cli, mein_code_cli, sozialraum_cli, wille_cli, staff_cli):
         commands.init_app(app)
 
     app.register_blueprint(pages_bp)

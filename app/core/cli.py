@@ -1,12 +1,17 @@
-"""`flask --app app db-upgrade`: create or migrate the database with Alembic."""
+"""`flask --app app db-upgrade`: create or migrate the database with Alembic; `purge`: delete what is no longer needed."""
 from __future__ import annotations
 
 import click
+from collections.abc import Callable
+
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from flask import Flask, current_app
 
 from .config import ROOT
+from .db import get_db, utcnow
+
+PURGES = "mitreden_purges"
 
 
 def alembic_config(url: str) -> AlembicConfig:
@@ -22,8 +27,25 @@ def upgrade_database(app: Flask) -> None:
     command.upgrade(alembic_config(app.config["DATABASE_URL"]), "head")
 
 
+def on_purge(app: Flask, what: str, purge: Callable) -> None:
+    """Let a part of the app delete its old rows in `flask purge`: purge(db, config, now) returns how many.
+
+    `what` names the rows in the command's output (plain German, like every CLI message).
+    """
+    app.extensions.setdefault(PURGES, []).append((what, purge))
+
+
 def init_app(app: Flask) -> None:
-    """Register the command."""
+    """Register the commands."""
+
+    @app.cli.command("purge")
+    def purge_command() -> None:
+        """Delete what is no longer needed: abandoned drafts, old tries (run hourly from cron)."""
+        db, now = get_db(), utcnow()
+        for what, purge in current_app.extensions.get(PURGES, []):
+            count = purge(db, current_app.config, now)
+            db.commit()
+            click.echo(f"{count} {what} gelöscht.")
 
     @app.cli.command("db-upgrade")
     def db_upgrade() -> None:

@@ -1,20 +1,13 @@
-"""`flask --app app purge`: delete abandoned drafts."""
+"""Abandoned drafts are deleted by `flask --app app purge`."""
 from __future__ import annotations
 
-import click
-from flask import Flask, current_app
+from flask import Flask
 
-from ..core.db import get_db
+from ..core.cli import on_purge
 from .operations import purge_drafts
 
 
 def init_app(app: Flask) -> None:
-    """Register the command."""
-
-    @app.cli.command("purge")
-    def purge_command() -> None:
-        """Delete abandoned drafts (run hourly from cron; new drafts also trigger it)."""
-        count = purge_drafts(get_db(), current_app.config["DRAFT_MAX_AGE_HOURS"],
-                             current_app.config["SIGNED_IN_IDLE_MINUTES"])
-        get_db().commit()
-        click.echo(f"{count} alte Entwürfe gelöscht.")
+    """Take part in `flask purge`: drafts past their age, and saved answers left idle."""
+    on_purge(app, "alte Entwürfe", lambda db, config, now: purge_drafts(
+        db, config["DRAFT_MAX_AGE_HOURS"], config["SIGNED_IN_IDLE_MINUTES"]))

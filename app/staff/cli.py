@@ -4,8 +4,9 @@ from __future__ import annotations
 import click
 from flask import Flask, current_app, url_for
 
+from ..core.cli import on_purge
 from ..core.db import get_db, utcnow
-from . import operations
+from . import operations, signin
 from .demo import DEMO_PASSWORD, DemoRefused, load_demo_accounts
 from .models import ADMIN
 
@@ -25,7 +26,9 @@ def create_admin(login_name: str, display_name: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Register the command."""
+    """Register the commands, and take part in `flask purge` (sign-in tries hold keyed hashes of addresses)."""
+    on_purge(app, "alte Anmelde-Versuche", lambda db, config, now: signin.purge_tries(
+        db, config["STAFF_ATTEMPTS_WINDOW_MINUTES"], now))
 
     @app.cli.command("create-admin")
     @click.option("--name", "login_name", default="admin", show_default=True, help="Anmeldename")

@@ -63,6 +63,11 @@ def minutes_locked(db: Session, attempt: SignInAttempt, limits: Limits, now: dat
     return max(1, math.ceil(max(waits).total_seconds() / 60))
 
 
+def purge_tries(db: Session, window_minutes: int, now: datetime) -> int:
+    """Delete tries older than the window; returns how many."""
+    return db.execute(delete(SignInAttempt).where(SignInAttempt.at < now - timedelta(minutes=window_minutes))).rowcount or 0
+
+
 def forget_try(db: Session, attempt: SignInAttempt) -> None:
     """A successful try does not count against the limit."""
     db.delete(attempt)
