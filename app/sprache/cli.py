@@ -28,9 +28,11 @@ def init_app(app: Flask) -> None:
     def translations_command() -> None:
         """Extract texts, update the catalogues and compile them."""
         pybabel = [str(Path(sys.executable).parent / "pybabel")]
-        pot = ROOT / "translations" / "messages.pot"
-        subprocess.run([*pybabel, "extract", "-F", str(ROOT / "babel.cfg"), "-k", "_l", "--no-wrap",
-                        "--sort-by-file", "-o", str(pot), str(ROOT)], check=True)
-        subprocess.run([*pybabel, "update", "-i", str(pot), "-d", str(ROOT / "translations"),
-                        "--no-wrap", "--ignore-obsolete"], check=True)
-        subprocess.run([*pybabel, "compile", "-d", str(ROOT / "translations")], check=True)
+        pot = "translations/messages.pot"
+        # Run in the project folder with relative paths: the catalogue's source comments then read
+        # `app/…:12`, the same on every machine and checkout, so merges do not fight over them.
+        subprocess.run([*pybabel, "extract", "-F", "babel.cfg", "-k", "_l", "--no-wrap",
+                        "--sort-by-file", "-o", pot, "."], check=True, cwd=ROOT)
+        subprocess.run([*pybabel, "update", "-i", pot, "-d", "translations", "--no-wrap", "--ignore-obsolete"],
+                       check=True, cwd=ROOT)
+        subprocess.run([*pybabel, "compile", "-d", "translations"], check=True, cwd=ROOT)

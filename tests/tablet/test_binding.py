@@ -51,7 +51,16 @@ def test_switching_on_binds_the_anbieter_and_signs_staff_out(client, app):
 def test_the_nutzer_pages_show_no_staff_link(client, app):
     tablet_on(client, app)
     for url in ("/", "/will/bereiche", "/hilfe"):
-        assert "/staff/" not in client.get(url).get_data(as_text=True), url
+        page = client.get(url).get_data(as_text=True)
+        assert "/staff/" not in page and 'href="/tablet/"' not in page, url
+
+
+def test_help_for_assistenz_leads_to_tablet_mode_only_when_it_is_off(client, app):
+    """The section for Assistenz says a staff account is needed; in tablet mode it is not shown at all."""
+    page = client.get("/hilfe").get_data(as_text=True)
+    assert 'href="/tablet/"' in page and "Konto für Mitarbeitende" in page
+    tablet_on(client, app)
+    assert "Konto für Mitarbeitende" not in client.get("/hilfe").get_data(as_text=True)
 
 
 def test_a_binding_of_another_key_or_expired_is_ignored(app):
