@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app, has_request_context, request
 from flask_babel import format_date, get_locale, gettext, lazy_gettext
 from flask_babel import ngettext as ngettext  # re-exported: the plural gettext
 
@@ -17,8 +17,10 @@ _l = lazy_gettext
 
 
 def select_locale() -> str:
-    """Pick the language of this request."""
+    """Pick the language of this request (outside a request, e.g. in a CLI command, the first language)."""
     languages = current_app.config["LANGUAGES"]
+    if not has_request_context():
+        return languages[0]
     chosen = request.cookies.get(LANG_COOKIE)
     if chosen in languages:
         return chosen

@@ -9,6 +9,7 @@ from ..core.db import get_db, utcnow
 from . import operations, signin
 from .demo import DEMO_PASSWORD, DemoRefused, load_demo_accounts
 from .models import ADMIN
+from .permissions import ROLE_NAMES
 
 
 def create_admin(login_name: str, display_name: str) -> str:
@@ -55,4 +56,5 @@ def init_app(app: Flask) -> None:
         for account in accounts:
             where = f", {account.anbieter}" if account.anbieter else ""
             factor = f", TOTP-Schlüssel für die Authenticator-App: {account.totp_secret}" if account.totp_secret else ""
-            click.echo(f"  {account.login_name} ({account.role}{where}){factor}")
+            click.echo(f"  {account.login_name} ({ROLE_NAMES[account.role]}{where}){factor}")
+        click.echo("Den Code zum Schlüssel zeigt jede Authenticator-App oder: oathtool --totp -b SCHLÜSSEL")

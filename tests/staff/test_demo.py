@@ -28,6 +28,7 @@ def test_demo_accounts_one_per_role_two_anbieter(app, runner, client):
     result = runner.invoke(args=["load-demo-staff"])
     assert result.exit_code == 0, result.output
     assert DEMO_PASSWORD in result.output and "demo-admin" in result.output
+    assert "demo-leitung-nord (Anbieter-Leitung, Beispiel-Anbieter Nord)" in result.output
     with app.app_context():
         users = [(u.role, u.demo, u.active, u.totp_secret) for u in get_db().scalars(select(StaffUser))]
         names = {a.id: a.name for a in get_db().scalars(select(Anbieter)) if a.demo}
