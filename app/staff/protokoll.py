@@ -2,6 +2,7 @@
 The log holds no password, code or token (operations.audit is never given one), so nothing is hidden here."""
 from __future__ import annotations
 
+import re
 from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
@@ -47,7 +48,7 @@ ACTION_NAMES = {
 
 def page_number(value: str | None, pages: int) -> int:
     """The page asked for in the query string; anything else (not a number, 0, past the end) is page 1."""
-    if value is None or not value.isdigit() or not 1 <= int(value) <= pages:
+    if not re.fullmatch(r"[1-9][0-9]{0,8}", value or "") or int(value) > pages:
         return 1
     return int(value)
 
