@@ -66,6 +66,10 @@ def test_an_anbieter_with_accounts_is_not_deleted(app, client):
         with pytest.raises(operations.AnbieterInUse):
             operations.delete_anbieter(get_db(), get_db().get(Anbieter, anbieter), None)
     assert "anbieter_deleted" not in audit_actions(app)
+    client.post("/staff/abmelden")
+    signed_in(app, client, "lt", "leistungstraeger")  # manages Anbieter, not accounts: sees only how many
+    page = client.get(url).get_data(as_text=True)
+    assert "1 Konto gehört noch zu ihm." in page and "kim" not in page.lower()
 
 
 def test_deleting_is_scoped(app, client):
