@@ -32,7 +32,7 @@ def test_an_anbieter_without_accounts_is_deleted_after_the_confirm_page(app, cli
     url = f"/staff/anbieter/{anbieter}/loeschen"
     assert url in client.get(f"/staff/anbieter/{anbieter}").get_data(as_text=True)
     page = client.get(url).get_data(as_text=True)
-    assert "Anbieter Alpha löschen" in page and "bleiben erhalten" in page and "endgültig löschen" in page
+    assert "Anbieter löschen: Alpha" in page and "bleiben erhalten" in page and "endgültig löschen" in page
     assert client.post(url).status_code == 200  # without CSRF: nothing happens
     with app.app_context():
         assert get_db().get(Anbieter, anbieter) is not None
