@@ -71,6 +71,8 @@ def _target_names(db, entries) -> dict[str, str]:
                   db.execute(select(Anbieter.id, Anbieter.name).where(Anbieter.id.in_(wanted["anbieter"])))})
     names.update({f"sozialraum:{raum.id}": _("Sozialraum %(name)s", name=raum.name)
                   for raum in sozialraum_operations.every(db) if raum.id in wanted["sozialraum"]})
+    for number in wanted["anbieter"]:  # a deleted Anbieter: its name is in the detail of `anbieter_deleted`
+        names.setdefault(f"anbieter:{number}", _("gelöschter Anbieter (Nr. %(id)s)", id=number))
     names["unbekannt"] = _("unbekannter Anmeldename")
     return names
 

@@ -45,6 +45,10 @@ def test_an_anbieter_without_accounts_is_deleted_after_the_confirm_page(app, cli
         record = db.get(WilleRecord, wille)
         assert record is not None and record.anbieter_id is None and record.use_allowed
     assert audit_actions(app)[-1] == "anbieter_deleted"
+    client.post("/staff/abmelden")
+    signed_in(app, client, "chef", "admin")
+    log = client.get("/staff/protokoll").get_data(as_text=True)
+    assert "Anbieter gelöscht" in log and f"gelöschter Anbieter (Nr. {anbieter})" in log and "<td>Alpha</td>" in log
     assert client.get(url).status_code == 404
 
 
