@@ -78,3 +78,10 @@ class AccountForm(MitredenForm):
                                            Length(max=200, message=_l("Der Name darf höchstens 200 Zeichen lang sein."))])
     role = OneChoiceField(choices=[], validators=[InputRequired(_l("Bitte wählen Sie eine Rolle."))])
     anbieter = OneChoiceField(choices=[], validators=[InputRequired(_l("Bitte wählen Sie einen Anbieter."))])
+
+
+class RoleForm(MitredenForm):
+    """Another role for an existing account and, where the role needs one, its Anbieter."""
+
+    role = OneChoiceField(choices=[], validators=[InputRequired(_l("Bitte wählen Sie eine Rolle."))])
+    anbieter = OneChoiceField(choices=[], validators=[InputRequired(_l("Bitte wählen Sie einen Anbieter."))])

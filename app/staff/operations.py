@@ -8,16 +8,27 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from . import credentials
-from .models import ROLES, Anbieter, AuditEntry, RecoveryCode, SignupLink, StaffUser, anbieter_sozialraum
+from .models import (ADMIN, ASSISTENZ, ROLES, Anbieter, AuditEntry, RecoveryCode, SignupLink, StaffUser,
+                     anbieter_sozialraum)
 from .permissions import BELONGS_TO_ANBIETER, SECOND_FACTOR_REQUIRED, may
 
 SIGNUP = "signup"
 RESET = "reset"
+# A reset of a lost second factor: the password is set again, then the factor (where the role needs one).
+RESET_FACTOR = "factor"
 LINK_HOURS = 72
 
 
 class AccountError(ValueError):
     """An account that breaks a rule (unknown role, missing or needless Anbieter, name taken)."""
+
+
+class LastAdminError(AccountError):
+    """The change would leave the deployment without an active Admin."""
+
+
+class AnbieterInUse(ValueError):
+    """An Anbieter that still has accounts cannot be deleted."""
 
 
 def audit(db: Session, actor_id: int | None, action: str, target: str = "", detail: str = "",
@@ -100,26 +111,72 @@ def create_account(db: Session, login_name: str, display_name: str, role: str, a
     return user
 
 
+def _other_active_admin(db: Session, user: StaffUser) -> bool:
+    """Whether an active Admin other than this account exists."""
+    return db.scalar(select(StaffUser.id).where(StaffUser.role == ADMIN, StaffUser.active.is_(True),
+                                                StaffUser.id != user.id).limit(1)) is not None
+
+
 def change_role(db: Session, user: StaffUser, role: str, anbieter_id: int | None, actor_id: int | None) -> None:
-    """Give an account another role (and Anbieter), checked like a new account."""
+    """Give an account another role (and Anbieter), checked like a new account; the last active Admin stays one.
+
+    A role that needs a second factor asks for its set-up at the next sign-in (the sign-in page does that
+    for every account without a confirmed factor); the session check in views.py ends running sessions.
+    """
     _check_role(role, anbieter_id)
+    if user.role == ADMIN and role != ADMIN and user.active and not _other_active_admin(db, user):
+        raise LastAdminError("the last active admin keeps the role")
     old = f"role={user.role} anbieter={user.anbieter_id}"
     user.role, user.anbieter_id = role, anbieter_id
     audit(db, actor_id, "role_changed", f"staff:{user.id}", f"{old} -> role={role} anbieter={anbieter_id}")
 
 
 def set_active(db: Session, user: StaffUser, active: bool, actor_id: int | None) -> None:
-    """Switch an account on or off (an inactive account cannot sign in)."""
+    """Switch an account on or off (an inactive account cannot sign in); the last active Admin stays on."""
+    if not active and user.role == ADMIN and user.active and not _other_active_admin(db, user):
+        raise LastAdminError("the last active admin stays on")
     user.active = active
     audit(db, actor_id, "account_changed", f"staff:{user.id}", f"active={active}")
 
 
 def may_manage(actor: StaffUser, user: StaffUser) -> bool:
-    """Whether an actor may create links for or change an account: Admin any, Anbieter-Leitung its own staff."""
+    """Whether an actor may create links for or change an account: Admin any, Anbieter-Leitung its own Assistenz."""
     if may(actor.role, "manage_accounts"):
         return True
     return (may(actor.role, "manage_own_staff") and actor.anbieter_id is not None
-            and user.anbieter_id == actor.anbieter_id and user.role in BELONGS_TO_ANBIETER)
+            and user.anbieter_id == actor.anbieter_id and user.role == ASSISTENZ)
+
+
+def reset_second_factor(db: Session, user: StaffUser, actor_id: int | None) -> None:
+    """Forget a lost second factor: secret, confirmation and recovery codes, and the password too.
+
+    Trust on first use: whoever signs in to an account without a confirmed factor may set one up. So the
+    password goes as well (which also ends every session of the account); the person sets a new one through
+    a one-time link handed over in person (the caller makes it), then sets up the factor again.
+    """
+    user.totp_secret, user.totp_confirmed, user.totp_last_step = None, False, None
+    user.password_hash = None
+    db.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+    audit(db, actor_id, "second_factor_reset", f"staff:{user.id}")
+
+
+def accounts_of(db: Session, anbieter_id: int) -> list[StaffUser]:
+    """Every account (switched on or off) that belongs to an Anbieter."""
+    return list(db.scalars(select(StaffUser).where(StaffUser.anbieter_id == anbieter_id).order_by(StaffUser.login_name)))
+
+
+def delete_anbieter(db: Session, anbieter: Anbieter, actor_id: int | None) -> None:
+    """Delete an Anbieter without accounts; its Sozialraum links go, a Wille keeps its answers without it.
+
+    Accounts are never deleted with it: they carry the audit trail. The Wille rows lose the Anbieter
+    through their foreign key (ON DELETE SET NULL; SQLite enforces it, see core/db.py).
+    """
+    if accounts_of(db, anbieter.id):
+        raise AnbieterInUse("the Anbieter still has accounts")
+    db.execute(delete(anbieter_sozialraum).where(anbieter_sozialraum.c.anbieter_id == anbieter.id))
+    audit(db, actor_id, "anbieter_deleted", f"anbieter:{anbieter.id}", anbieter.name)
+    db.delete(anbieter)
+    db.flush()
 
 
 def new_link(db: Session, user: StaffUser, purpose: str, key: str, now: datetime, actor_id: int | None,

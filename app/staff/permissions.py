@@ -26,6 +26,7 @@ TABLE = {
     "manage_sozialraeume": (0,        0,       1,            0,          1),
     "export_data":         (0,        0,       0,            1,          0),
     "manage_accounts":     (0,        0,       0,            0,          1),
+    "view_audit_log":      (0,        0,       0,            0,          1),
 }
 COLUMNS = (ASSISTENZ, ANBIETER_LEITUNG, LEISTUNGSTRAEGER, EVALUATION, ADMIN)
 
@@ -42,6 +43,7 @@ DESCRIPTIONS = {
     "manage_sozialraeume": _l("Sozialräume verwalten."),
     "export_data": _l("Pseudonymisierte Daten für die Evaluation exportieren."),
     "manage_accounts": _l("Alle Konten und Rollen verwalten."),
+    "view_audit_log": _l("Das Protokoll lesen: wer wann was getan hat."),
 }
 
 ROLE_NAMES = {

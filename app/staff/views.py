@@ -26,6 +26,7 @@ def init_app(app: Flask) -> None:
     login_manager.user_loader(_load_user)
     keep_on_forget(app, signin.FLASK_LOGIN_KEYS, prefixes=("staff_",))
     from . import admin  # noqa: F401  (adds the admin pages to the blueprint)
+    from . import protokoll  # noqa: F401  (adds the audit log to the blueprint)
     app.register_blueprint(bp)
 
 
@@ -35,8 +36,10 @@ def _key() -> str:
 
 
 def _check_value(user: StaffUser) -> str:
-    """Ties a session to the account as it was at sign-in: a new password or switching it off ends the session."""
-    return credentials.keyed_hash(f"session:{user.id}:{user.password_hash}:{user.active}", _key())[:32]
+    """Ties a session to the account as it was at sign-in: a new password, switching it off or a new role
+    (or Anbieter) ends the session, so a role that needs a second factor gets it at the next sign-in."""
+    return credentials.keyed_hash(f"session:{user.id}:{user.password_hash}:{user.active}:{user.role}:"
+                                  f"{user.anbieter_id}", _key())[:32]
 
 
 def _load_user(user_id: str) -> StaffUser | None:

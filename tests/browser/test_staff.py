@@ -7,7 +7,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.staff.helpers import PASSWORD, make_anbieter, make_user, totp_now
+from tests.staff.helpers import PASSWORD, make_anbieter, make_user, totp_now, user_id
 
 from .conftest import TABLET, make_driver
 from .pages import assert_accessible, submit_and_wait, wait_for_path
@@ -55,6 +55,8 @@ def test_every_staff_page_has_zero_axe_violations_and_sign_in_works_by_keyboard(
     admin = f"admin{suffix}"
     secret = make_user(app, admin, "admin", second_factor=True)
     make_user(app, f"leitung{suffix}", "anbieter_leitung", anbieter)
+    make_user(app, f"assistenz{suffix}", "assistenz", anbieter, second_factor=True)  # the reset form shows
+    empty = make_anbieter(app, f"Anbieter Leer {suffix}")
     driver = make_driver(size=size)
     try:
         driver.get(base + "/staff/anmelden")
@@ -64,7 +66,9 @@ def test_every_staff_page_has_zero_axe_violations_and_sign_in_works_by_keyboard(
         assert_accessible(driver, f"{size} sign-in with errors")
         sign_in_by_keyboard(driver, base, admin, secret)
         pages = ["/staff/", "/staff/anbieter", "/staff/anbieter/neu", f"/staff/anbieter/{anbieter}", "/staff/konten",
-                 "/staff/konten/neu", "/staff/sozialraeume"]
+                 "/staff/konten/neu", "/staff/sozialraeume", "/staff/protokoll",
+                 f"/staff/konten/{user_id(app, f'assistenz{suffix}')}", f"/staff/anbieter/{anbieter}/loeschen",
+                 f"/staff/anbieter/{empty}/loeschen"]
         for path in pages:
             driver.get(base + path)
             heading = driver.find_element(By.TAG_NAME, "h1").text
@@ -77,6 +81,11 @@ def test_every_staff_page_has_zero_axe_violations_and_sign_in_works_by_keyboard(
         link = driver.find_element(By.CSS_SELECTOR, "main a[href*='/staff/konten/']:not([href$='neu'])")
         driver.get(link.get_attribute("href"))
         assert_accessible(driver, f"{size} account")
+        driver.get(base + f"/staff/konten/{user_id(app, f'leitung{suffix}')}")
+        driver.find_element(By.CSS_SELECTOR, "input[name=anbieter][value=keiner]").click()
+        submit_and_wait(driver, driver.find_element(By.XPATH, "//button[normalize-space()='Rolle speichern']"))
+        assert driver.find_elements(By.CSS_SELECTOR, "[data-fehler-box]"), "a role without its Anbieter is an error"
+        assert_accessible(driver, f"{size} role form with errors")
     finally:
         driver.quit()
 

@@ -46,12 +46,15 @@ def test_a_lead_manages_only_own_staff(app):
     make_user(app, "leitung-a", "anbieter_leitung", a)
     make_user(app, "assistenz-a", "assistenz", a)
     make_user(app, "assistenz-b", "assistenz", b)
+    make_user(app, "leitung-a2", "anbieter_leitung", a)
     make_user(app, "admin", "admin")
     with app.app_context():
         db = get_db()
         lead, admin = operations.find_user(db, "leitung-a"), operations.find_user(db, "admin")
         assert operations.may_manage(lead, operations.find_user(db, "assistenz-a"))
         assert not operations.may_manage(lead, operations.find_user(db, "assistenz-b"))
+        assert not operations.may_manage(lead, operations.find_user(db, "leitung-a2"))  # only its Assistenz
+        assert not operations.may_manage(lead, lead)
         assert not operations.may_manage(lead, admin)
         assert operations.may_manage(admin, operations.find_user(db, "assistenz-b"))
 

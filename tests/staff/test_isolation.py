@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from app.core.db import get_db
 from app.sozialraum.models import Sozialraum
 from app.staff import operations
-from app.staff.models import AuditEntry, SignupLink, StaffUser
+from app.staff.models import AuditEntry, RecoveryCode, SignupLink, StaffUser
 from app.staff.permissions import PUBLIC, may
 from tests.staff.helpers import make_anbieter, make_user, sign_in, totp_now, user_id
 
@@ -37,9 +37,13 @@ def world(app):
         raum = db.scalar(select(Sozialraum.id).order_by(Sozialraum.id))
         operations.set_sozialraeume(db, db.get(operations.Anbieter, anbieter["B"]), [raum])
         db.commit()
-    secrets = {name: make_user(app, name, role, anbieter.get(key), second_factor=key is None)
+    # B's Assistenz has a second factor, so a reset of it by A's staff would show in the snapshot.
+    secrets = {name: make_user(app, name, role, anbieter.get(key), second_factor=key is None or name == "assistenz-b")
                for name, (role, key) in ACCOUNTS.items()}
     users = {name: user_id(app, name) for name in ACCOUNTS}
+    with app.app_context():
+        operations.new_recovery_codes(get_db(), get_db().get(StaffUser, users["assistenz-b"]), app.config["CODE_KEY"])
+        get_db().commit()
     return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum}
 
 
@@ -96,7 +100,8 @@ def test_every_get_route_as_every_role(app, client, world):
     rules = staff_rules(app, "GET")
     unknown = {arg for rule in rules for arg in rule.arguments} - set(ids_for(world, "A"))
     assert not unknown, f"the walk does not know how to fill {unknown}: add them to ids_for"
-    assert {"staff.anbieter_bearbeiten", "staff.konto"} <= {rule.endpoint for rule in rules}
+    assert {"staff.anbieter_bearbeiten", "staff.anbieter_loeschen", "staff.konto", "staff.protokoll"} <= {
+        rule.endpoint for rule in rules}
     seen = 0
     for walker in WALKERS:
         become(client, world, walker)
@@ -129,16 +134,19 @@ def snapshot(app, world) -> tuple:
     with app.app_context():
         db = get_db()
         b = db.get(operations.Anbieter, world["anbieter"]["B"])
-        accounts = tuple(db.execute(select(StaffUser.login_name, StaffUser.active, StaffUser.role,
-                                           StaffUser.anbieter_id).order_by(StaffUser.id)).all())
+        accounts = tuple(db.execute(select(StaffUser.login_name, StaffUser.active, StaffUser.role, StaffUser.anbieter_id,
+                                           StaffUser.password_hash, StaffUser.totp_secret, StaffUser.totp_confirmed)
+                                    .order_by(StaffUser.id)).all())
         return (b.name, tuple(operations.sozialraeume_of(db, b.id)), accounts,
+                db.scalar(select(func.count(operations.Anbieter.id))), db.scalar(select(func.count(RecoveryCode.id))),
                 db.scalar(select(func.count(SignupLink.id))), db.scalar(select(func.count(AuditEntry.id))),
                 tuple(db.scalars(select(Sozialraum.aktiv).order_by(Sozialraum.id))))
 
 
 def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
     rules = [rule for rule in staff_rules(app, "POST") if accepted(app, rule) != (PUBLIC,)]
-    assert {"staff.konto_aktiv", "staff.konto_link", "staff.anbieter_bearbeiten"} <= {r.endpoint for r in rules}
+    assert {"staff.konto_aktiv", "staff.konto_link", "staff.anbieter_bearbeiten", "staff.konto_rolle",
+            "staff.konto_faktor", "staff.anbieter_loeschen"} <= {r.endpoint for r in rules}
     for walker in A_STAFF:
         become(client, world, walker)
         token = client.token("/staff/")
@@ -154,3 +162,22 @@ def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
                 assert response.status_code in (200, 403), (walker, url, response.status_code)
                 assert "Bitte wählen Sie" in response.get_data(as_text=True) or response.status_code == 403
             assert snapshot(app, world) == before, (walker, url)
+
+
+def test_posts_without_the_permission_are_refused_for_every_role(app, client, world):
+    rules = [rule for rule in staff_rules(app, "POST") if accepted(app, rule) != (PUBLIC,)]
+    refused = 0
+    for walker in WALKERS:
+        become(client, world, walker)
+        token = client.token("/staff/")
+        for rule in rules:
+            if any(may(ACCOUNTS[walker][0], name) for name in accepted(app, rule)):
+                continue
+            for owner in ("A", "B"):
+                before = snapshot(app, world)
+                data = {"csrf_token": token, "role": "admin", "anbieter": "keiner", "name": "Übernommen"}
+                response = client.post(build(app, rule, owner, world), data=data)
+                assert response.status_code == 403, (walker, rule.rule, owner, response.status_code)
+                assert snapshot(app, world) == before, (walker, rule.rule, owner)
+                refused += 1
+    assert refused > 20
