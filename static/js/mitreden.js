@@ -161,38 +161,76 @@
     }
   }
 
-  /* Tablet mode: warn before starting over, and let the person ask for more time (WCAG 2.2.1). */
-  function setupTablet() {
-    var seconds = parseInt(body.getAttribute("data-tablet-sekunden"), 10);
-    var dialog = document.getElementById("noch-da");
-    if (!seconds || !dialog || typeof dialog.showModal !== "function") { return; }
-    var warnAfter = seconds * 1000, graceMs = parseInt(body.getAttribute("data-tablet-gnade"), 10) * 1000, warnTimer, resetTimer;
-    var resetForm = dialog.querySelector("[data-neu-form]");
-    var timer = dialog.querySelector("[data-rest]"), tick;
-    function showRest(seconds) { timer.textContent = timer.getAttribute("data-rest").replace("{}", String(seconds)); }
-    function schedule() {
-      clearTimeout(warnTimer); clearTimeout(resetTimer); clearInterval(tick);
-      warnTimer = setTimeout(function () {
-        var endsAt = Date.now() + graceMs;
-        showRest(Math.round(graceMs / 1000));
-        dialog.showModal();
-        /* The seconds left, counted down where the person can see them. */
-        tick = setInterval(function () { showRest(Math.max(0, Math.ceil((endsAt - Date.now()) / 1000))); }, 1000);
-        resetTimer = setTimeout(function () { clearInterval(tick); resetForm.submit(); }, graceMs);
-      }, warnAfter);
+  /* A warning before time runs out, with the time left and a way to get more time (WCAG 2.2.1). However the
+     warning closes (its button, or Escape), the person is there: the server is told (keepAlive) and the clock
+     starts again. Where a touch counts as use (tablet mode), every touch starts the clock again too. */
+  function setupWarning(dialog, warnSeconds, graceSeconds, options) {
+    if (!warnSeconds || !dialog || typeof dialog.showModal !== "function") { return; }
+    var timer = dialog.querySelector("[data-rest]"), warnTimer, endTimer, tick;
+    function showRest(left) {
+      var shown = options.minutes ? Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2) : String(left);
+      timer.textContent = timer.getAttribute("data-rest").replace("{}", shown);
     }
-    var keepAlive = body.getAttribute("data-noch-da");
-    dialog.querySelector("[data-mehr-zeit]").addEventListener("click", function () {
-      /* Tell the server too, where it would forget a signed-in person or saved answers after idle time. */
-      if (keepAlive && window.fetch) { fetch(keepAlive, {credentials: "same-origin", cache: "no-store"}); }
-      dialog.close();
-    });
-    /* However the warning closes (the button, or Escape), the clock starts again and is shown again in time. */
-    dialog.addEventListener("close", schedule);
-    ["pointerdown", "keydown", "input", "scroll"].forEach(function (type) {
-      document.addEventListener(type, function () { if (!dialog.open) { schedule(); } }, { passive: true });
-    });
+    function schedule() {
+      clearTimeout(warnTimer); clearTimeout(endTimer); clearInterval(tick);
+      warnTimer = setTimeout(function () {
+        var endsAt = Date.now() + graceSeconds * 1000;
+        showRest(graceSeconds);
+        dialog.showModal();
+        /* The time left, counted down where the person can see it. */
+        tick = setInterval(function () { showRest(Math.max(0, Math.ceil((endsAt - Date.now()) / 1000))); }, 1000);
+        endTimer = setTimeout(function () { clearInterval(tick); options.end(); }, graceSeconds * 1000);
+      }, warnSeconds * 1000);
+    }
+    dialog.addEventListener("close", function () { options.keepAlive(schedule); });
+    if (options.touchCounts) {
+      ["pointerdown", "keydown", "input", "scroll"].forEach(function (type) {
+        document.addEventListener(type, function () { if (!dialog.open) { schedule(); } }, { passive: true });
+      });
+    }
     schedule();
+  }
+
+  /* Tablet mode and a person signed in with their code: warn before starting over. */
+  function setupTablet() {
+    var dialog = document.getElementById("noch-da"), keepAlive = body.getAttribute("data-noch-da");
+    if (!dialog) { return; }
+    dialog.querySelector("[data-mehr-zeit]").addEventListener("click", function () { dialog.close(); });
+    setupWarning(dialog, parseInt(body.getAttribute("data-tablet-sekunden"), 10),
+      parseInt(body.getAttribute("data-tablet-gnade"), 10), {
+        touchCounts: true,
+        end: function () { dialog.querySelector("[data-neu-form]").submit(); },
+        /* Tell the server too, where it would forget a signed-in person or saved answers after idle time. */
+        keepAlive: function (done) {
+          if (keepAlive && window.fetch) { fetch(keepAlive, {credentials: "same-origin", cache: "no-store"}); }
+          done();
+        }
+      });
+  }
+
+  /* Staff pages: only a request keeps the staff session, so typing does not count. „Angemeldet bleiben“ posts
+     its form (with the CSRF token); when the time has run out, the sign-out form says so and leads back here. */
+  function setupStaff() {
+    var dialog = document.getElementById("staff-warnung");
+    if (!dialog) { return; }
+    var stay = dialog.querySelector("[data-bleiben]"), leave = dialog.querySelector("[data-abmelden]");
+    function end() {
+      var expired = document.createElement("input");
+      expired.type = "hidden"; expired.name = "abgelaufen"; expired.value = "1";
+      leave.appendChild(expired);
+      leave.submit();
+    }
+    stay.addEventListener("submit", function (event) { event.preventDefault(); dialog.close(); });
+    setupWarning(dialog, parseInt(dialog.getAttribute("data-warnen-nach"), 10),
+      parseInt(dialog.getAttribute("data-gnade"), 10), {
+        minutes: true,
+        end: end,
+        keepAlive: function (done) {
+          if (!window.fetch) { stay.submit(); done(); return; }  /* the answer is 204: the page stays */
+          fetch(stay.action, {method: "POST", body: new FormData(stay), credentials: "same-origin", cache: "no-store"})
+            .then(function (response) { if (response.status === 204) { done(); } else { end(); } }, done);
+        }
+      });
   }
 
   setupVorlesen();
@@ -203,4 +241,5 @@
   setupPrint();
   fillCodeFromFragment();
   setupTablet();
+  setupStaff();
 }());
