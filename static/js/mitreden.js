@@ -161,16 +161,13 @@
     }
   }
 
-  /* A warning before time runs out, with the time left and a way to get more time (WCAG 2.2.1). However the
-     warning closes (its button, or Escape), the person is there: the server is told (keepAlive) and the clock
-     starts again. Where a touch counts as use (tablet mode), every touch starts the clock again too. */
+  /* A warning before time runs out, with the time left and a way to get more time (WCAG 2.2.1). However it
+     closes (its button, or Escape), the person is there: keepAlive tells the server, then the clock starts again.
+     Staff pages use it too (staff.js), where only a request keeps the session, so a touch does not count. */
   function setupWarning(dialog, warnSeconds, graceSeconds, options) {
     if (!warnSeconds || !dialog || typeof dialog.showModal !== "function") { return; }
     var timer = dialog.querySelector("[data-rest]"), warnTimer, endTimer, tick;
-    function showRest(left) {
-      var shown = options.minutes ? Math.floor(left / 60) + ":" + ("0" + left % 60).slice(-2) : String(left);
-      timer.textContent = timer.getAttribute("data-rest").replace("{}", shown);
-    }
+    function showRest(left) { timer.textContent = timer.getAttribute("data-rest").replace("{}", (options.format || String)(left)); }
     function schedule() {
       clearTimeout(warnTimer); clearTimeout(endTimer); clearInterval(tick);
       warnTimer = setTimeout(function () {
@@ -190,6 +187,7 @@
     }
     schedule();
   }
+  window.mitredenWarnung = setupWarning;
 
   /* Tablet mode and a person signed in with their code: warn before starting over. */
   function setupTablet() {
@@ -208,31 +206,6 @@
       });
   }
 
-  /* Staff pages: only a request keeps the staff session, so typing does not count. „Angemeldet bleiben“ posts
-     its form (with the CSRF token); when the time has run out, the sign-out form says so and leads back here. */
-  function setupStaff() {
-    var dialog = document.getElementById("staff-warnung");
-    if (!dialog) { return; }
-    var stay = dialog.querySelector("[data-bleiben]"), leave = dialog.querySelector("[data-abmelden]");
-    function end() {
-      var expired = document.createElement("input");
-      expired.type = "hidden"; expired.name = "abgelaufen"; expired.value = "1";
-      leave.appendChild(expired);
-      leave.submit();
-    }
-    stay.addEventListener("submit", function (event) { event.preventDefault(); dialog.close(); });
-    setupWarning(dialog, parseInt(dialog.getAttribute("data-warnen-nach"), 10),
-      parseInt(dialog.getAttribute("data-gnade"), 10), {
-        minutes: true,
-        end: end,
-        keepAlive: function (done) {
-          if (!window.fetch) { stay.submit(); done(); return; }  /* the answer is 204: the page stays */
-          fetch(stay.action, {method: "POST", body: new FormData(stay), credentials: "same-origin", cache: "no-store"})
-            .then(function (response) { if (response.status === 204) { done(); } else { end(); } }, done);
-        }
-      });
-  }
-
   setupVorlesen();
   setupDrafts();
   setupExclusive();
@@ -241,5 +214,4 @@
   setupPrint();
   fillCodeFromFragment();
   setupTablet();
-  setupStaff();
 }());
