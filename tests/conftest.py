@@ -94,7 +94,7 @@ class CheckingClient:
         self.client = client
 
     def _check(self, response):
-        if response.mimetype == "text/html" and response.status_code != 302:
+        if response.mimetype == "text/html" and response.status_code not in (204, 302):  # 204: no page to check
             check_page(response.get_data(as_text=True))
         return response
 

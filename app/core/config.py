@@ -82,6 +82,8 @@ class Config:
     STAFF_ATTEMPTS_WINDOW_MINUTES = 15
     # Hours a one-time sign-up or reset link for a staff account stays valid.
     STAFF_LINK_HOURS = 72
+    # Seconds before the end of STAFF_IDLE_MINUTES at which staff pages warn (WCAG 2.2.1).
+    STAFF_WARN_SECONDS = 120
     SEND_FILE_MAX_AGE_DEFAULT = 60 * 60 * 24 * 365
     MAX_CONTENT_LENGTH = 64 * 1024
     ANREDE = "Sie"

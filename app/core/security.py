@@ -8,6 +8,7 @@ keeps nothing at all (keep_private). Static files get their own header (core/ass
 from __future__ import annotations
 
 from functools import wraps
+from urllib.parse import urlsplit
 
 from flask import Flask, Response, g, request
 
@@ -78,3 +79,14 @@ def init_app(app: Flask) -> None:
         response.headers.update(HEADERS)
         response.headers["Cache-Control"] = cache_control()
         return response
+
+
+def local_path(target: str | None) -> str | None:
+    """The target if it is a path on this site (to follow after a switch or a sign-in), else None."""
+    # Control characters could split the header; a backslash turns "/\\host" into another site for browsers.
+    if not target or any(ord(ch) < 32 or ch == "\\" for ch in target):
+        return None
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return None
+    return target

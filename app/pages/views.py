@@ -1,11 +1,9 @@
 """Content pages: each is one YAML file of content/<lang>/ rendered by one template."""
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, abort, current_app, redirect, render_template, request
 
-from ..core.security import shareable
+from ..core.security import local_path, shareable
 from ..sprache.content import localized
 from ..sprache.i18n import LANG_COOKIE
 from .betreiber import betreiber, text_values
@@ -89,13 +87,7 @@ def woerterbuch():
 
 def safe_next(target: str | None) -> str:
     """Only local paths are followed after switching language."""
-    # Control characters could split the header; a backslash turns "/\\host" into another site for browsers.
-    if not target or any(ord(ch) < 32 or ch == "\\" for ch in target):
-        return "/"
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return "/"
-    return target
+    return local_path(target) or "/"
 
 
 @bp.get("/sprache/<code>")

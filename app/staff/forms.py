@@ -1,7 +1,7 @@
 """Forms of the staff sign-in pages (plain standard German messages)."""
 from __future__ import annotations
 
-from wtforms import PasswordField, StringField
+from wtforms import HiddenField, PasswordField, StringField
 from wtforms.validators import EqualTo, InputRequired, Length, Regexp, ValidationError
 
 from ..sprache.i18n import _l
@@ -20,6 +20,8 @@ class SignInForm(MitredenForm):
 
     login_name = StringField(validators=[InputRequired(_l("Bitte geben Sie Ihren Anmeldenamen ein."))])
     password = PasswordField(validators=[InputRequired(_l("Bitte geben Sie Ihr Passwort ein."))])
+    # The page that asked for the sign-in (views follow it only if it is a path on this site).
+    next = HiddenField()
 
 
 class CodeForm(MitredenForm):

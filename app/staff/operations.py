@@ -273,11 +273,6 @@ def anbieter_exists(db: Session, anbieter_id: int) -> bool:
     return db.get(Anbieter, anbieter_id) is not None
 
 
-def may_run_tablet(user) -> bool:
-    """Whether this (possibly anonymous) user may switch tablet mode: signed-in staff with `run_tablet` and an Anbieter."""
-    return bool(user.is_authenticated and may(user.role, "run_tablet") and user.anbieter_id is not None)
-
-
 def sign_out_here(db: Session, user: StaffUser, state) -> None:
     """Sign a staff member out on this device (after switching tablet mode on); only staff keys change."""
     from flask_login import logout_user

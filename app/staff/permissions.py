@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import wraps
 
-from flask import abort, g, redirect, url_for
+from flask import abort, g, redirect, request, url_for
 from flask_login import current_user
 
 from ..sprache.i18n import _l
@@ -75,6 +75,13 @@ def may(role: str, permission: str) -> bool:
     return permission in permissions_of(role)
 
 
+def return_path() -> str | None:
+    """This page's path, to come back to after signing in (None for the start page and POST-only routes)."""
+    if request.url_rule is None or "GET" not in request.url_rule.methods or request.path == url_for("staff.start"):
+        return None
+    return request.path
+
+
 def requires(permission: str, *alternatives: str):
     """Declare the permission a staff view needs (or any of several); PUBLIC for the sign-in pages.
 
@@ -94,7 +101,8 @@ def requires(permission: str, *alternatives: str):
             if permission != PUBLIC:
                 if not current_user.is_authenticated:
                     # The user loader marks a session that ran out of idle time, so the page can say so.
-                    return redirect(url_for("staff.anmelden", abgelaufen=1 if g.get("staff_idle") else None))
+                    return redirect(url_for("staff.anmelden", abgelaufen=1 if g.get("staff_idle") else None,
+                                            next=return_path()))
                 if not any(may(current_user.role, name) for name in accepted):
                     abort(403)
             return view(*args, **kwargs)

@@ -73,9 +73,18 @@ def forget_try(db: Session, attempt: SignInAttempt) -> None:
     db.delete(attempt)
 
 
-def set_pending(state: MutableMapping, user_id: int, step: str, now: datetime) -> None:
-    """The password was right; the second factor is still to come ("code") or to be set up ("setup")."""
-    state[PENDING] = {"id": user_id, "step": step, "at": now.timestamp()}
+def set_pending(state: MutableMapping, user_id: int, step: str, now: datetime, next_page: str | None = None) -> None:
+    """The password was right; the second factor is still to come ("code") or to be set up ("setup").
+
+    `next_page` is the page that asked for the sign-in, to go back to once the second factor is done.
+    """
+    state[PENDING] = {"id": user_id, "step": step, "at": now.timestamp(), "next": next_page}
+
+
+def pending_next(state: MutableMapping) -> str | None:
+    """The page a pending sign-in goes back to (unchecked: the caller allows only local paths)."""
+    entry = state.get(PENDING)
+    return entry.get("next") if isinstance(entry, dict) and isinstance(entry.get("next"), str) else None
 
 
 def pending(state: MutableMapping, now: datetime) -> tuple[int, str] | None:

@@ -6,11 +6,12 @@ from flask import Blueprint, Flask, abort, current_app, g, redirect, render_temp
 from flask_login import LoginManager, current_user, login_user, logout_user
 
 from ..core.db import commit, get_db, utcnow
+from ..core.security import local_path
 from ..drafts.session import keep_on_forget
 from ..sprache.i18n import _, ngettext
 from ..ui.forms import ConfirmForm
 from ..ui.qr import qr_svg
-from . import credentials, operations, signin
+from . import credentials, navigation, operations, signin
 from .forms import CodeForm, RecoveryForm, SetPasswordForm, SignInForm
 from .models import StaffUser
 from .permissions import DESCRIPTIONS, PUBLIC, ROLE_NAMES, TABLE, permissions_of, requires
@@ -25,6 +26,8 @@ def init_app(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.user_loader(_load_user)
     keep_on_forget(app, signin.FLASK_LOGIN_KEYS, prefixes=("staff_",))
+    # The staff layout asks for its navigation only where it is shown (a function, not a value per page).
+    app.context_processor(lambda: {"staff_navigation": navigation.entries})
     from . import admin  # noqa: F401  (adds the admin pages to the blueprint)
     from . import protokoll  # noqa: F401  (adds the audit log to the blueprint)
     app.register_blueprint(bp)
@@ -69,6 +72,11 @@ def _wait_message(minutes: int) -> str:
                     "Zu viele Versuche. Bitte warten Sie %(num)s Minuten und versuchen Sie es dann erneut.", minutes)
 
 
+def _next_page(target: str | None) -> str:
+    """Where a sign-in leads: the page that asked for it (a path on this site only), else the start page."""
+    return local_path(target) or url_for("staff.start")
+
+
 def _finish_sign_in(user: StaffUser) -> None:
     """Sign the user in: only staff keys of the session change, a Nutzer:in's draft stays."""
     signin.clear_staff_state(session)
@@ -83,8 +91,9 @@ def _finish_sign_in(user: StaffUser) -> None:
 def anmelden():
     """Sign in with login name and password; then the second factor, where the account has or needs one."""
     if request.method == "GET" and current_user.is_authenticated:
-        return redirect(url_for("staff.start"))
-    form, db, now, status = SignInForm(), get_db(), utcnow(), 200
+        return redirect(_next_page(request.args.get("next")))
+    form, db, now, status = SignInForm(next=local_path(request.args.get("next"))), get_db(), utcnow(), 200
+    weiter = local_path(form.next.data)
     if form.validate_on_submit():
         user = operations.find_user(db, form.login_name.data)
         target = f"staff:{user.id}" if user else "unbekannt"
@@ -95,18 +104,18 @@ def anmelden():
             if credentials.needs_rehash(user.password_hash):
                 user.password_hash = credentials.hash_password(form.password.data)
             if user.totp_confirmed:
-                signin.set_pending(session, user.id, "code", now)
+                signin.set_pending(session, user.id, "code", now, weiter)
                 operations.audit(db, user.id, "password_accepted", target)
                 commit()
                 return redirect(url_for("staff.zweiter_faktor"))
             if operations.second_factor_required(user):
-                signin.set_pending(session, user.id, "setup", now)
+                signin.set_pending(session, user.id, "setup", now, weiter)
                 operations.audit(db, user.id, "password_accepted", target)
                 commit()
                 return redirect(url_for("staff.einrichten"))
             _finish_sign_in(user)
             commit()
-            return redirect(url_for("staff.start"))
+            return redirect(_next_page(weiter))
         if outcome.wait:
             operations.audit(db, None, "sign_in_locked", target)
             form.password.errors.append(_wait_message(outcome.wait))
@@ -138,10 +147,11 @@ def _second_step(form, template: str, check):
         outcome = signin.counted_try(db, user.login_name, request.remote_addr, _key(), _limits(), utcnow(),
                                      lambda: check(user, form.code.data))
         if outcome.right:
+            weiter = signin.pending_next(session)
             session.pop(signin.PENDING, None)
             _finish_sign_in(user)
             commit()
-            return redirect(url_for("staff.start"))
+            return redirect(_next_page(weiter))
         if outcome.wait:
             operations.audit(db, None, "sign_in_locked", f"staff:{user.id}")
             form.code.errors.append(_wait_message(outcome.wait))
@@ -184,11 +194,12 @@ def einrichten():
     if form.validate_on_submit():
         if operations.check_totp(user, form.code.data, utcnow()):
             codes = operations.confirm_second_factor(db, user, _key(), utcnow())
+            weiter = signin.pending_next(session)
             if pending_user is not None:
                 session.pop(signin.PENDING, None)
                 _finish_sign_in(user)
             commit()
-            return render_template("staff/codes.html", codes=codes)
+            return render_template("staff/codes.html", codes=codes, weiter=_next_page(weiter))
         form.code.errors.append(_("Der Code ist falsch oder abgelaufen."))
     commit()  # keeps the secret shown on this page
     uri = credentials.totp_uri(secret, user.login_name)
@@ -219,16 +230,31 @@ def start():
     granted = permissions_of(current_user.role)
     return render_template("staff/start.html", role=ROLE_NAMES[current_user.role],
                            abilities=[DESCRIPTIONS[name] for name in TABLE if name in granted],
-                           second_factor=current_user.totp_confirmed, form=ConfirmForm(), granted=granted)
+                           second_factor=current_user.totp_confirmed, granted=granted)
+
+
+@bp.post("/noch-da")
+@requires("view_start")
+def noch_da():
+    """„Angemeldet bleiben“ in the idle warning: the idle time starts again (the form's CSRF token is checked)."""
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    signin.touch(session, utcnow())
+    return "", 204
 
 
 @bp.post("/abmelden")
 @requires(PUBLIC)
 def abmelden():
-    """Sign out, always (even with an expired form); a Nutzer:in's draft on this device stays."""
+    """Sign out, always (even with an expired form); a Nutzer:in's draft on this device stays.
+
+    Sent by the idle warning when its time ran out (`abgelaufen`): the sign-in page says so and leads back.
+    """
     if current_user.is_authenticated:
         operations.audit(get_db(), current_user.id, "sign_out", f"staff:{current_user.id}")
     logout_user()
     signin.clear_staff_state(session)
     commit()
+    if request.form.get("abgelaufen"):
+        return redirect(url_for("staff.anmelden", abgelaufen=1, next=local_path(request.form.get("next"))))
     return redirect(url_for("staff.anmelden", abgemeldet=1))

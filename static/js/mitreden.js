@@ -161,38 +161,49 @@
     }
   }
 
-  /* Tablet mode: warn before starting over, and let the person ask for more time (WCAG 2.2.1). */
-  function setupTablet() {
-    var seconds = parseInt(body.getAttribute("data-tablet-sekunden"), 10);
-    var dialog = document.getElementById("noch-da");
-    if (!seconds || !dialog || typeof dialog.showModal !== "function") { return; }
-    var warnAfter = seconds * 1000, graceMs = parseInt(body.getAttribute("data-tablet-gnade"), 10) * 1000, warnTimer, resetTimer;
-    var resetForm = dialog.querySelector("[data-neu-form]");
-    var timer = dialog.querySelector("[data-rest]"), tick;
-    function showRest(seconds) { timer.textContent = timer.getAttribute("data-rest").replace("{}", String(seconds)); }
+  /* A warning before time runs out, with the time left and a way to get more time (WCAG 2.2.1). However it
+     closes (its button, or Escape), the person is there: keepAlive tells the server, then the clock starts again.
+     Staff pages use it too (staff.js), where only a request keeps the session, so a touch does not count. */
+  function setupWarning(dialog, warnSeconds, graceSeconds, options) {
+    if (!warnSeconds || !dialog || typeof dialog.showModal !== "function") { return; }
+    var timer = dialog.querySelector("[data-rest]"), warnTimer, endTimer, tick;
+    function showRest(left) { timer.textContent = timer.getAttribute("data-rest").replace("{}", (options.format || String)(left)); }
     function schedule() {
-      clearTimeout(warnTimer); clearTimeout(resetTimer); clearInterval(tick);
+      clearTimeout(warnTimer); clearTimeout(endTimer); clearInterval(tick);
       warnTimer = setTimeout(function () {
-        var endsAt = Date.now() + graceMs;
-        showRest(Math.round(graceMs / 1000));
+        var endsAt = Date.now() + graceSeconds * 1000;
+        showRest(graceSeconds);
         dialog.showModal();
-        /* The seconds left, counted down where the person can see them. */
+        /* The time left, counted down where the person can see it. */
         tick = setInterval(function () { showRest(Math.max(0, Math.ceil((endsAt - Date.now()) / 1000))); }, 1000);
-        resetTimer = setTimeout(function () { clearInterval(tick); resetForm.submit(); }, graceMs);
-      }, warnAfter);
+        endTimer = setTimeout(function () { clearInterval(tick); options.end(); }, graceSeconds * 1000);
+      }, warnSeconds * 1000);
     }
-    var keepAlive = body.getAttribute("data-noch-da");
-    dialog.querySelector("[data-mehr-zeit]").addEventListener("click", function () {
-      /* Tell the server too, where it would forget a signed-in person or saved answers after idle time. */
-      if (keepAlive && window.fetch) { fetch(keepAlive, {credentials: "same-origin", cache: "no-store"}); }
-      dialog.close();
-    });
-    /* However the warning closes (the button, or Escape), the clock starts again and is shown again in time. */
-    dialog.addEventListener("close", schedule);
-    ["pointerdown", "keydown", "input", "scroll"].forEach(function (type) {
-      document.addEventListener(type, function () { if (!dialog.open) { schedule(); } }, { passive: true });
-    });
+    dialog.addEventListener("close", function () { options.keepAlive(schedule); });
+    if (options.touchCounts) {
+      ["pointerdown", "keydown", "input", "scroll"].forEach(function (type) {
+        document.addEventListener(type, function () { if (!dialog.open) { schedule(); } }, { passive: true });
+      });
+    }
     schedule();
+  }
+  window.mitredenWarnung = setupWarning;
+
+  /* Tablet mode and a person signed in with their code: warn before starting over. */
+  function setupTablet() {
+    var dialog = document.getElementById("noch-da"), keepAlive = body.getAttribute("data-noch-da");
+    if (!dialog) { return; }
+    dialog.querySelector("[data-mehr-zeit]").addEventListener("click", function () { dialog.close(); });
+    setupWarning(dialog, parseInt(body.getAttribute("data-tablet-sekunden"), 10),
+      parseInt(body.getAttribute("data-tablet-gnade"), 10), {
+        touchCounts: true,
+        end: function () { dialog.querySelector("[data-neu-form]").submit(); },
+        /* Tell the server too, where it would forget a signed-in person or saved answers after idle time. */
+        keepAlive: function (done) {
+          if (keepAlive && window.fetch) { fetch(keepAlive, {credentials: "same-origin", cache: "no-store"}); }
+          done();
+        }
+      });
   }
 
   setupVorlesen();

@@ -12,6 +12,13 @@ from app.staff.models import StaffUser
 PASSWORD = "Lange-Sichere-Passphrase-42"
 
 
+def is_staff_view(app, endpoint: str) -> bool:
+    """A view of the staff blueprint, or one defined in a module named `staff` of any domain (app.tablet.staff)."""
+    view = app.view_functions[endpoint]
+    # functools.wraps keeps the module of the decorated view; an undecorated one has its own.
+    return endpoint.startswith("staff.") or getattr(view, "__module__", "").rsplit(".", 1)[-1] == "staff"
+
+
 def make_anbieter(app, name: str) -> int:
     """An Anbieter; returns its id."""
     with app.app_context():

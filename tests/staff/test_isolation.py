@@ -13,7 +13,7 @@ from app.sozialraum.models import Sozialraum
 from app.staff import operations
 from app.staff.models import AuditEntry, RecoveryCode, SignupLink, StaffUser
 from app.staff.permissions import PUBLIC, may
-from tests.staff.helpers import make_anbieter, make_user, sign_in, totp_now, user_id
+from tests.staff.helpers import is_staff_view, make_anbieter, make_user, sign_in, totp_now, user_id
 
 A_NAME, B_NAME = "Anbieter Alpha", "Anbieter Beta"
 # Strings only B's objects carry: none may appear on a page that A's staff open.
@@ -71,8 +71,8 @@ def build(app, rule, owner: str, world) -> str:
 
 
 def staff_rules(app, method: str):
-    """Every rule of the staff blueprint that answers this method."""
-    return [rule for rule in app.url_map.iter_rules() if rule.endpoint.startswith("staff.") and method in rule.methods]
+    """Every staff rule that answers this method: the staff blueprint and every domain's staff door (/tablet/)."""
+    return [rule for rule in app.url_map.iter_rules() if is_staff_view(app, rule.endpoint) and method in rule.methods]
 
 
 def accepted(app, rule) -> tuple[str, ...]:
@@ -100,8 +100,8 @@ def test_every_get_route_as_every_role(app, client, world):
     rules = staff_rules(app, "GET")
     unknown = {arg for rule in rules for arg in rule.arguments} - set(ids_for(world, "A"))
     assert not unknown, f"the walk does not know how to fill {unknown}: add them to ids_for"
-    assert {"staff.anbieter_bearbeiten", "staff.anbieter_loeschen", "staff.konto", "staff.protokoll"} <= {
-        rule.endpoint for rule in rules}
+    assert {"staff.anbieter_bearbeiten", "staff.anbieter_loeschen", "staff.konto", "staff.protokoll",
+            "tablet.einstellung"} <= {rule.endpoint for rule in rules}
     seen = 0
     for walker in WALKERS:
         become(client, world, walker)
@@ -158,6 +158,8 @@ def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
             response = client.post(url, data=data)
             if rule.arguments:
                 assert response.status_code in (403, 404), (walker, url, response.status_code)
+            elif rule.endpoint == "staff.noch_da":  # „Angemeldet bleiben“: no form fields, nothing to change
+                assert response.status_code == 204, (walker, url, response.status_code)
             else:  # a form field names B: refused as a choice that is not offered, or 403
                 assert response.status_code in (200, 403), (walker, url, response.status_code)
                 assert "Bitte wählen Sie" in response.get_data(as_text=True) or response.status_code == 403

@@ -156,7 +156,7 @@ def test_a_missing_permission_is_forbidden(app, client):
 
     app.add_url_rule("/staff-probe/konten", "konten_probe", requires("manage_accounts")(lambda: "Konten"))
     make_user(app, "kim", "assistenz", make_anbieter(app, "A"))
-    assert client.get("/staff-probe/konten").headers["Location"].endswith("/staff/anmelden")
+    assert client.get("/staff-probe/konten").headers["Location"].endswith("/staff/anmelden?next=/staff-probe/konten")
     sign_in(client, "kim")
     assert client.get("/staff-probe/konten").status_code == 403
     make_user(app, "ada", "admin")
