@@ -23,7 +23,7 @@ def init_app(app: Flask) -> None:
     """Bind Flask-Login; the staff session is checked for idle time and account changes on every load."""
     login_manager.init_app(app)
     login_manager.user_loader(_load_user)
-    from . import admin  # noqa: F401  (adds the admin pages to the blueprint)
+    from . import account, admin  # noqa: F401  (add the own-account and admin pages to the blueprint)
     app.register_blueprint(bp)
 
 

@@ -96,7 +96,8 @@ def test_every_get_route_as_every_role(app, client, world):
     rules = staff_rules(app, "GET")
     unknown = {arg for rule in rules for arg in rule.arguments} - set(ids_for(world, "A"))
     assert not unknown, f"the walk does not know how to fill {unknown}: add them to ids_for"
-    assert {"staff.anbieter_bearbeiten", "staff.konto"} <= {rule.endpoint for rule in rules}
+    assert {"staff.anbieter_bearbeiten", "staff.konto", "staff.mein_konto", "staff.mein_passwort", "staff.mein_faktor",
+            "staff.mein_faktor_aus", "staff.meine_codes"} <= {rule.endpoint for rule in rules}
     seen = 0
     for walker in WALKERS:
         become(client, world, walker)
@@ -138,7 +139,8 @@ def snapshot(app, world) -> tuple:
 
 def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
     rules = [rule for rule in staff_rules(app, "POST") if accepted(app, rule) != (PUBLIC,)]
-    assert {"staff.konto_aktiv", "staff.konto_link", "staff.anbieter_bearbeiten"} <= {r.endpoint for r in rules}
+    assert {"staff.konto_aktiv", "staff.konto_link", "staff.anbieter_bearbeiten", "staff.mein_passwort"} \
+        <= {r.endpoint for r in rules}
     for walker in A_STAFF:
         become(client, world, walker)
         token = client.token("/staff/")
@@ -150,6 +152,10 @@ def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
             response = client.post(url, data=data)
             if rule.arguments:
                 assert response.status_code in (403, 404), (walker, url, response.status_code)
+            elif accepted(app, rule) == ("manage_own_account",):  # acts on the walker alone, and only with its password
+                assert response.status_code in (200, 403), (walker, url, response.status_code)
+                assert "Bitte geben Sie Ihr aktuelles Passwort ein." in response.get_data(as_text=True) \
+                    or response.status_code == 403
             else:  # a form field names B: refused as a choice that is not offered, or 403
                 assert response.status_code in (200, 403), (walker, url, response.status_code)
                 assert "Bitte wählen Sie" in response.get_data(as_text=True) or response.status_code == 403
