@@ -169,7 +169,7 @@ def test_replacing_the_second_factor_needs_the_password_and_a_code_of_the_new_ap
     page = client.get("/staff/mein-konto/zweiter-faktor")
     html = page.get_data(as_text=True)
     assert page.headers["Cache-Control"] == "no-store" and 'autocomplete="one-time-code"' in html
-    new = re.search(r"<code>([A-Z2-7]+)</code>", html).group(1)
+    new = re.search(r'<p class="code" id="schluessel">([A-Z2-7]+)</p>', html).group(1)
     sealed = re.search(r'name="sealed" value="([^"]+)"', html).group(1)
     assert new != old and new not in sealed
     form = {"sealed": sealed, "current_password": PASSWORD, "code": totp_now(new)}
