@@ -66,10 +66,11 @@ def test_the_overview_shows_the_account(app, client):
 
 def test_the_overview_counts_recovery_codes_and_warns_when_few_are_left(app, client):
     signed_in(app, client, "chef", "admin", factor=True)
+    assert "Sie haben keine unbenutzten Wiederherstellungscodes" in client.get("/staff/mein-konto").get_data(as_text=True)
     codes = codes_on(client.submit("/staff/mein-konto/wiederherstellungscodes", {"current_password": PASSWORD}))
     page = client.get("/staff/mein-konto").get_data(as_text=True)
     assert "Administration" in page and "eingerichtet" in page and "10 unbenutzte Codes" in page
-    assert "Pflicht" in page and "Erzeugen Sie bitte neue Codes" not in page
+    assert "Pflicht" in page and "Erzeugen Sie bitte neue Codes" not in page and "keine unbenutzten" not in page
     assert "/staff/mein-konto/zweiter-faktor/aus" not in page  # required for an admin
     with app.app_context():
         user = operations.find_user(get_db(), "chef")
