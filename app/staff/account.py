@@ -40,6 +40,7 @@ def _current_password_wrong(form) -> int:
     outcome = signin.counted_try(db, user.login_name, request.remote_addr, _key(), _limits(), utcnow(),
                                  lambda: credentials.check_password(user.password_hash, form.current_password.data))
     if outcome.right:
+        commit()  # the right try is forgotten even if the page then refuses the change (e.g. a wrong new code)
         return 0
     if outcome.wait:
         operations.audit(db, user.id, "sign_in_locked", f"staff:{user.id}")

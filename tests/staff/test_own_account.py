@@ -132,6 +132,13 @@ def test_a_wrong_current_password_counts_as_a_sign_in_try_and_locks(app, client)
         assert change(client).headers["Location"].endswith("erledigt=passwort")
 
 
+def test_a_right_current_password_is_not_counted_even_when_the_change_is_refused(app, client):
+    signed_in(app, client, "kim", "assistenz", anbieter="A")
+    for _ in range(app.config["STAFF_ATTEMPTS_PER_NAME"] + 1):
+        assert "vom aktuellen unterscheiden" in change(client, new=PASSWORD).get_data(as_text=True)
+    assert change(client).headers["Location"].endswith("erledigt=passwort")
+
+
 def test_every_form_needs_its_csrf_token(app, client):
     secret = signed_in(app, client, "ben", "assistenz", anbieter="A", factor=True)
     before = len(audit_actions(app))
