@@ -11,11 +11,14 @@ from pathlib import Path
 import pyotp
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from itsdangerous import BadSignature, URLSafeTimedSerializer
 
 MIN_LENGTH = 12
 COMMON_PASSWORDS = Path(__file__).with_name("common_passwords.txt")
 RECOVERY_CODES = 10
 ISSUER = "Mitreden"
+# How long a new TOTP secret offered for a replacement stays valid before it is confirmed.
+NEW_SECRET_MINUTES = 15
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 # Checked when a login name has no password, so a wrong name takes as long as a wrong password.
@@ -85,6 +88,22 @@ def totp_step(secret: str, code: str, last_step: int | None, at_timestamp: float
         if hmac.compare_digest(totp.generate_otp(step), code) and (last_step is None or step > last_step):
             return step
     return None
+
+
+def seal_new_secret(secret: str, user_id: int, key: str) -> str:
+    """A new TOTP secret, signed for one user, to travel in the replacement form until its first code is right."""
+    return URLSafeTimedSerializer(key, salt="staff-new-totp").dumps({"user": user_id, "secret": secret})
+
+
+def open_new_secret(sealed: str, user_id: int, key: str) -> str | None:
+    """The secret sealed for this user, unless tampered with, for someone else, or older than NEW_SECRET_MINUTES."""
+    try:
+        found = URLSafeTimedSerializer(key, salt="staff-new-totp").loads(sealed or "", max_age=NEW_SECRET_MINUTES * 60)
+    except BadSignature:
+        return None
+    if not isinstance(found, dict) or found.get("user") != user_id or not isinstance(found.get("secret"), str):
+        return None
+    return found["secret"]
 
 
 def new_recovery_codes() -> list[str]:

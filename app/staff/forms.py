@@ -57,6 +57,41 @@ class SetPasswordForm(MitredenForm):
             raise ValidationError(str(PASSWORD_MESSAGES[problem]))
 
 
+CURRENT_PASSWORD_REQUIRED = _l("Bitte geben Sie Ihr aktuelles Passwort ein.")
+
+
+class ChangePasswordForm(MitredenForm):
+    """The own password: the current one, then the new one twice (the same rules as a sign-up link)."""
+
+    current_password = PasswordField(validators=[InputRequired(CURRENT_PASSWORD_REQUIRED)])
+    password = PasswordField(validators=[InputRequired(_l("Bitte geben Sie ein neues Passwort ein."))])
+    password_again = PasswordField(validators=[
+        InputRequired(_l("Bitte wiederholen Sie das neue Passwort.")),
+        EqualTo("password", _l("Die beiden Passwörter sind verschieden.")),
+    ])
+
+    def __init__(self, login_name: str = "", **kwargs) -> None:
+        """Remember the login name: a password must not contain it."""
+        super().__init__(**kwargs)
+        self.login_name = login_name
+
+    validate_password = SetPasswordForm.validate_password
+
+
+class ConfirmPasswordForm(MitredenForm):
+    """The current password, to confirm a change of the own second factor or recovery codes."""
+
+    current_password = PasswordField(validators=[InputRequired(CURRENT_PASSWORD_REQUIRED)])
+
+
+class ReplaceFactorForm(MitredenForm):
+    """A new second factor: the current password and the first code of the new app (secret sealed in the form)."""
+
+    sealed = HiddenField()
+    current_password = PasswordField(validators=[InputRequired(CURRENT_PASSWORD_REQUIRED)])
+    code = StringField(validators=[InputRequired(_l("Bitte geben Sie den Code aus Ihrer App ein."))])
+
+
 NO_ANBIETER = "keiner"
 
 

@@ -282,3 +282,46 @@ def sign_out_here(db: Session, user: StaffUser, state) -> None:
     audit(db, user.id, "sign_out", f"staff:{user.id}")
     logout_user()
     clear_staff_state(state)
+
+
+# --- the staff member's own account (account.py) -----------------------------------------------------
+
+def change_password(db: Session, user: StaffUser, password: str, now: datetime) -> None:
+    """Set a new password chosen by the user (the caller has checked the old one and the rules); audited."""
+    user.password_hash = credentials.hash_password(password)
+    audit(db, user.id, "password_changed", f"staff:{user.id}", "", now)
+
+
+def replace_second_factor(db: Session, user: StaffUser, secret: str, code: str, key: str,
+                          now: datetime) -> list[str] | None:
+    """Swap in a new TOTP secret once a code of it is right; returns new recovery codes, or None if the code is wrong.
+
+    The old factor keeps working until then, so a replacement given up half-way locks no one out."""
+    step = credentials.totp_step(secret, code, None, now.timestamp())
+    if step is None:
+        return None
+    had_one = user.totp_confirmed
+    user.totp_secret, user.totp_last_step, user.totp_confirmed = secret, step, True
+    audit(db, user.id, "second_factor_replaced" if had_one else "second_factor_set", f"staff:{user.id}", "", now)
+    return new_recovery_codes(db, user, key)
+
+
+def may_switch_off_second_factor(user: StaffUser) -> bool:
+    """Whether the user may switch their second factor off: only where the role does not require it."""
+    return user.totp_confirmed and not second_factor_required(user)
+
+
+def switch_off_second_factor(db: Session, user: StaffUser, now: datetime) -> None:
+    """Remove the second factor and its recovery codes (only for roles where it is optional); audited."""
+    if second_factor_required(user):
+        raise AccountError(f"role {user.role} requires a second factor")
+    user.totp_secret, user.totp_last_step, user.totp_confirmed = None, None, False
+    db.execute(delete(RecoveryCode).where(RecoveryCode.user_id == user.id))
+    audit(db, user.id, "second_factor_removed", f"staff:{user.id}", "", now)
+
+
+def renew_recovery_codes(db: Session, user: StaffUser, key: str, now: datetime) -> list[str]:
+    """New recovery codes in place of the old ones (which stop working), to be shown once; audited."""
+    codes = new_recovery_codes(db, user, key)
+    audit(db, user.id, "recovery_codes_renewed", f"staff:{user.id}", "", now)
+    return codes

@@ -28,8 +28,7 @@ def init_app(app: Flask) -> None:
     keep_on_forget(app, signin.FLASK_LOGIN_KEYS, prefixes=("staff_",))
     # The staff layout asks for its navigation only where it is shown (a function, not a value per page).
     app.context_processor(lambda: {"staff_navigation": navigation.entries})
-    from . import admin  # noqa: F401  (adds the admin pages to the blueprint)
-    from . import protokoll  # noqa: F401  (adds the audit log to the blueprint)
+    from . import account, admin, protokoll  # noqa: F401  (add the own-account, admin and audit log pages)
     app.register_blueprint(bp)
 
 

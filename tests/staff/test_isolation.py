@@ -101,7 +101,8 @@ def test_every_get_route_as_every_role(app, client, world):
     unknown = {arg for rule in rules for arg in rule.arguments} - set(ids_for(world, "A"))
     assert not unknown, f"the walk does not know how to fill {unknown}: add them to ids_for"
     assert {"staff.anbieter_bearbeiten", "staff.anbieter_loeschen", "staff.konto", "staff.protokoll",
-            "tablet.einstellung"} <= {rule.endpoint for rule in rules}
+            "tablet.einstellung", "staff.mein_konto", "staff.mein_passwort", "staff.mein_faktor",
+            "staff.mein_faktor_aus", "staff.meine_codes"} <= {rule.endpoint for rule in rules}
     seen = 0
     for walker in WALKERS:
         become(client, world, walker)
@@ -146,7 +147,7 @@ def snapshot(app, world) -> tuple:
 def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
     rules = [rule for rule in staff_rules(app, "POST") if accepted(app, rule) != (PUBLIC,)]
     assert {"staff.konto_aktiv", "staff.konto_link", "staff.anbieter_bearbeiten", "staff.konto_rolle",
-            "staff.konto_faktor", "staff.anbieter_loeschen"} <= {r.endpoint for r in rules}
+            "staff.konto_faktor", "staff.anbieter_loeschen", "staff.mein_passwort"} <= {r.endpoint for r in rules}
     for walker in A_STAFF:
         become(client, world, walker)
         token = client.token("/staff/")
@@ -160,6 +161,10 @@ def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
                 assert response.status_code in (403, 404), (walker, url, response.status_code)
             elif rule.endpoint == "staff.noch_da":  # „Angemeldet bleiben“: no form fields, nothing to change
                 assert response.status_code == 204, (walker, url, response.status_code)
+            elif accepted(app, rule) == ("manage_own_account",):  # acts on the walker alone, and only with its password
+                assert response.status_code in (200, 403), (walker, url, response.status_code)
+                assert "Bitte geben Sie Ihr aktuelles Passwort ein." in response.get_data(as_text=True) \
+                    or response.status_code == 403
             else:  # a form field names B: refused as a choice that is not offered, or 403
                 assert response.status_code in (200, 403), (walker, url, response.status_code)
                 assert "Bitte wählen Sie" in response.get_data(as_text=True) or response.status_code == 403
