@@ -302,7 +302,10 @@ def replace_second_factor(db: Session, user: StaffUser, secret: str, code: str, 
         return None
     had_one = user.totp_confirmed
     user.totp_secret, user.totp_last_step, user.totp_confirmed = secret, step, True
-    audit(db, user.id, "second_factor_replaced" if had_one else "second_factor_set", f"staff:{user.id}", "", now)
+    if had_one:
+        audit(db, user.id, "second_factor_replaced", f"staff:{user.id}", "", now)
+    else:
+        audit(db, user.id, "second_factor_set", f"staff:{user.id}", "", now)
     return new_recovery_codes(db, user, key)
 
 
