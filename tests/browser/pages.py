@@ -46,6 +46,7 @@ const p = main.querySelector('p, li, label') || main;
 const ps = getComputedStyle(p);
 const fonts = new Set();
 for (const el of document.querySelectorAll('body *')) {
+  if (el.getClientRects().length === 0) continue;  // not drawn (hidden inputs, closed dialogs): no font seen
   fonts.add(getComputedStyle(el).fontFamily.split(',')[0].trim());
 }
 const small = [];

@@ -76,7 +76,7 @@ def test_staff_pages_fit_and_show_no_nutzerin_parts(live_server, size):
             driver.get(base + path)
             assert not dialog_open(driver), path
             nav = driver.find_element(By.CSS_SELECTOR, "header nav").text.split("\n")
-            assert nav == ["Start", "Anbieter", "Konten", "Sozialräume"], (path, nav)
+            assert nav == ["Start", "Anbieter", "Konten", "Sozialräume", "Protokoll", "Mein Konto"], (path, nav)
             check_staff_page(driver, f"{size} {path}")
         driver.delete_all_cookies()
         sign_in(driver, base, f"assistenz{suffix}")
