@@ -22,6 +22,7 @@ from .staff import views as staff
 from .tablet import views as tablet
 from .ui import helpers
 from .wille import cli as wille_cli
+from .workshops import cli as workshops_cli
 from .wille.views import bp as wille_bp
 
 
@@ -44,7 +45,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     errors.init_app(app)
-    for commands in (core_cli, sprache_cli, drafts_cli, mein_code_cli, sozialraum_cli, wille_cli, staff_cli):
+    for commands in (core_cli, sprache_cli, drafts_cli, mein_code_cli, sozialraum_cli, wille_cli, workshops_cli, staff_cli):
         commands.init_app(app)
 
     app.register_blueprint(pages_bp)
