@@ -113,5 +113,5 @@ def test_rows_show_names_words_and_never_a_password(app, client):
     assert "role_changed" not in html and "sign_in_failed" not in html
     assert "unbekannter Anmeldename" in html and "Anbieter Alpha" in html
     assert f"staff:{user_id(app, 'kim')}" not in html and "<td>kim</td>" in html
-    assert "<td>chef</td>" in html and "<td>Ohne Konto</td>" in html
+    assert '<td class="ganz">chef</td>' in html and '<td class="ganz">Ohne Konto</td>' in html
     assert PASSWORD not in html and "falsch-falsch-falsch" not in html
