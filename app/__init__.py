@@ -23,6 +23,7 @@ from .tablet import views as tablet
 from .ui import helpers
 from .wille import cli as wille_cli
 from .wille.views import bp as wille_bp
+from .workshops import staff as workshops_staff
 
 
 def create_app(test_config: Config | None = None) -> Flask:
@@ -53,6 +54,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     app.register_blueprint(tablet.bp)
     tablet.init_app(app)
     staff.init_app(app)
+    app.register_blueprint(workshops_staff.bp)
     return app
 
 
