@@ -39,5 +39,6 @@
     window.clearTimeout(timer);
     timer = window.setTimeout(check, 600);
   });
-  if (field.value) { check(); }
+  /* After saving, the page already lists what the form found: check again only once the question changes. */
+  if (field.value && !document.getElementById("eigene_frage-fehler")) { check(); }
 }());
