@@ -14,7 +14,7 @@ from flask_babel import format_date
 from flask_login import current_user
 from sqlalchemy import func, select
 from wtforms import StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..core.db import commit, get_db, utcnow
 from ..sozialraum import operations as sozialraum_operations
@@ -93,6 +93,7 @@ def parse_day(typed: str | None) -> date | None:
 def _day(message: str):
     """A validator: the field holds a day (kept as text, so the page shows what was typed)."""
     def check(form, field) -> None:
+        """Refuse a text that is no day."""
         if parse_day(field.data) is None:
             raise ValidationError(message)
     return check
@@ -101,7 +102,7 @@ def _day(message: str):
 class WorkshopForm(MitredenForm):
     """A new workshop: title, days, Sozialraum, question set, and an optional own question."""
 
-    titel = StringField(validators=[InputRequired(_l("Bitte geben Sie einen Titel ein.")),
+    titel = StringField(filters=[clean_text], validators=[DataRequired(_l("Bitte geben Sie einen Titel ein.")),
                                     Length(max=120, message=_l("Der Titel darf höchstens 120 Zeichen lang sein."))])
     erster_tag = StringField(validators=[InputRequired(_l("Bitte geben Sie den ersten Tag ein.")), _day(
         _l("Bitte geben Sie den ersten Tag als Datum ein, zum Beispiel 24.11.2026."))])

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from app.core.db import get_db
 from app.sozialraum.operations import every
 from app.staff import operations as staff
-from app.staff.models import ANBIETER_LEITUNG, ASSISTENZ, LEISTUNGSTRAEGER
+from app.staff.models import ANBIETER_LEITUNG, ASSISTENZ, LEISTUNGSTRAEGER, AuditEntry
 from app.tablet.operations import COOKIE, decode
 from app.workshops import operations
 from app.workshops.models import Workshop, WorkshopAntwort
@@ -42,6 +42,13 @@ def world(app):
         return {"anbieter": ids, "raeume": [raeume[0].id, raeume[1].id], "raum_namen": [raeume[0].name, raeume[1].name],
                 "workshops": {owner: w.id for owner, w in workshops.items()},
                 "codes": {owner: w.code for owner, w in workshops.items()}}
+
+
+def audit_entries(app) -> list[tuple[str, str]]:
+    """(action, target) of every audit entry, oldest first."""
+    with app.app_context():
+        return [tuple(row) for row in get_db().execute(select(AuditEntry.action, AuditEntry.target)
+                                                         .order_by(AuditEntry.id))]
 
 
 def form(world, **changes) -> dict:
@@ -75,7 +82,7 @@ def test_a_lead_creates_a_workshop_and_it_is_audited(app, client, world):
     assert (workshop.anbieter_id, workshop.sozialraum_id) == (world["anbieter"]["A"], world["raeume"][0])
     assert (workshop.eigene_frage, workshop.eigene_art, workshop.letzter_tag) == (
         "Wie finden Sie das Essen?", "gesichter", TODAY + timedelta(days=2))
-    assert "workshop_created" in audit_actions(app)
+    assert audit_entries(app)[-1] == ("workshop_created", f"workshop:{workshop.id}")
     listing = client.get("/staff/workshops/").get_data(as_text=True)
     assert "Leben, wie ich will!" in listing and "Treffen A" in listing and "Treffen B" not in listing
     assert f"{workshop.code[:3]} {workshop.code[3:]}" in listing
@@ -83,6 +90,7 @@ def test_a_lead_creates_a_workshop_and_it_is_audited(app, client, world):
 
 @pytest.mark.parametrize("changes, message", [
     ({"titel": ""}, "Bitte geben Sie einen Titel ein."),
+    ({"titel": "   "}, "Bitte geben Sie einen Titel ein."),
     ({"erster_tag": ""}, "Bitte geben Sie den ersten Tag ein."),
     ({"erster_tag": "morgen"}, "Bitte geben Sie den ersten Tag als Datum ein"),
     ({"letzter_tag": "31.02.2026"}, "Bitte geben Sie den letzten Tag als Datum ein"),
@@ -184,6 +192,7 @@ def test_closing_a_workshop_early(app, client, world):
     assert response.status_code == 302
     [workshop] = workshops_named(app, "Treffen A")
     assert workshop.geschlossen_am is not None and audit_actions(app).count("workshop_closed") == 1
+    assert audit_entries(app)[-1] == ("workshop_closed", f"workshop:{a}")
     with app.app_context():
         assert operations.find_by_code(get_db(), workshop.code, TODAY).reason == operations.OVER
     detail = client.get(f"/staff/workshops/{a}").get_data(as_text=True)
@@ -228,8 +237,12 @@ def test_a_tablet_for_one_workshop(app, client, world):
         binding = decode(client.client.get_cookie(COOKIE).value, app.config["SECRET_KEY"], time.time())
     assert (binding.anbieter_id, binding.workshop_id, binding.minutes) == (world["anbieter"]["A"], a, 10)
     assert audit_actions(app)[-2:] == ["tablet_on", "sign_out"]
+    assert audit_entries(app)[-2] == ("tablet_on", f"anbieter:{world['anbieter']['A']}")
     assert client.get("/staff/").status_code == 302, "staff signed out on this device"
     assert client.get(f"/staff/workshops/{a}").status_code == 302
+    with app.app_context():
+        detail = get_db().scalar(select(AuditEntry.detail).where(AuditEntry.action == "tablet_on"))
+    assert detail.startswith("10 min, bis ") and detail.endswith(f", workshop:{a}")
 
 
 def test_a_tablet_needs_a_duration_and_a_waiting_time(app, client, world):
