@@ -61,6 +61,8 @@ def test_workshop_pages_have_zero_axe_violations(live_server, size):
         for path in ("/staff/workshops/", "/staff/workshops/neu", f"/staff/workshops/{workshop}",
                      f"/staff/workshops/{workshop}/beenden", f"/staff/workshops/{workshop}/plakat"):
             driver.get(base + path)
+            assert driver.execute_script(
+                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"), (size, path)
             assert_accessible(driver, f"{size} {path}")
         driver.get(base + "/staff/workshops/neu")
         driver.find_element(By.ID, "eigene_frage").send_keys("Hätten Sie Lust?")
