@@ -24,6 +24,7 @@ from .ui import helpers
 from .wille import cli as wille_cli
 from .workshops import cli as workshops_cli
 from .wille.views import bp as wille_bp
+from .workshops import staff as workshops_staff
 
 
 def create_app(test_config: Config | None = None) -> Flask:
@@ -54,6 +55,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     app.register_blueprint(tablet.bp)
     tablet.init_app(app)
     staff.init_app(app)
+    app.register_blueprint(workshops_staff.bp)
     return app
 
 

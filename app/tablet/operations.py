@@ -70,6 +70,25 @@ def until_for(duration: str, now: datetime) -> datetime:
     return now + timedelta(hours=int(duration))
 
 
+def switch_on(db: Session, user, state, minutes: int, duration: str, now: datetime,
+              workshop_id: int | None = None) -> Binding:
+    """Bind this device to the staff member's Anbieter (and a workshop of it), audit that, and sign the staff member
+    out on this device. The caller commits and stores the binding on its response (`set_cookie`)."""
+    until = until_for(duration, now)
+    binding = Binding(user.anbieter_id, minutes, until.timestamp(), workshop_id)
+    detail = f"{minutes} min, bis {until.isoformat(timespec='minutes')}"
+    staff.audit(db, user.id, "tablet_on", f"anbieter:{user.anbieter_id}",
+                detail + (f", workshop:{workshop_id}" if workshop_id is not None else ""))
+    staff.sign_out_here(db, user, state)
+    return binding
+
+
+def set_cookie(response, binding: Binding) -> None:
+    """Keep the binding in this browser's signed cookie until it ends."""
+    response.set_cookie(COOKIE, encode(binding, current_app.config["SECRET_KEY"]), expires=binding.until,
+                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+
+
 def current_binding() -> Binding | None:
     """The binding of the device sending this request (read once per request)."""
     if "tablet_binding" not in g:

@@ -5,6 +5,8 @@ the permission get 403; an id that belongs to no one gives 404; POSTs against B'
 """
 from __future__ import annotations
 
+from datetime import date, datetime, timedelta
+
 import pytest
 from sqlalchemy import func, select
 
@@ -13,11 +15,15 @@ from app.sozialraum.models import Sozialraum
 from app.staff import operations
 from app.staff.models import AuditEntry, RecoveryCode, SignupLink, StaffUser
 from app.staff.permissions import PUBLIC, may
+from app.workshops import codes
+from app.workshops import operations as workshops
+from app.workshops.models import Workshop
 from tests.staff.helpers import is_staff_view, make_anbieter, make_user, sign_in, totp_now, user_id
 
 A_NAME, B_NAME = "Anbieter Alpha", "Anbieter Beta"
 # Strings only B's objects carry: none may appear on a page that A's staff open.
-B_MARKS = (B_NAME, "assistenz-b", "leitung-b")
+B_WORKSHOP = "Workshop Beta"
+B_MARKS = (B_NAME, "assistenz-b", "leitung-b", B_WORKSHOP)
 NOBODY = 999999
 ACCOUNTS = {  # login name: (role, Anbieter key or None)
     "assistenz-a": ("assistenz", "A"), "leitung-a": ("anbieter_leitung", "A"),
@@ -34,9 +40,18 @@ def world(app):
     anbieter = {"A": make_anbieter(app, A_NAME), "B": make_anbieter(app, B_NAME)}
     with app.app_context():
         db = get_db()
-        raum = db.scalar(select(Sozialraum.id).order_by(Sozialraum.id))
+        raum, raum_a = db.scalars(select(Sozialraum.id).order_by(Sozialraum.id)).all()[:2]
         operations.set_sozialraeume(db, db.get(operations.Anbieter, anbieter["B"]), [raum])
+        operations.set_sozialraeume(db, db.get(operations.Anbieter, anbieter["A"]), [raum_a])
+        # A workshop each (open today, so every form on its page is offered); B's title and code are B's marks.
+        today = date.today()
+        workshop = {key: workshops.create_workshop(
+            db, anbieter_id=anbieter[key], sozialraum_id=raum if key == "B" else raum_a, titel=title,
+            fragen="kurz", erster_tag=today - timedelta(days=1), letzter_tag=today + timedelta(days=1),
+            now=datetime(2026, 1, 1)) for key, title in (("A", "Workshop Alpha"), ("B", B_WORKSHOP))}
         db.commit()
+        workshop_ids = {key: w.id for key, w in workshop.items()}
+        b_code = workshop["B"].code
     # B's Assistenz has a second factor, so a reset of it by A's staff would show in the snapshot.
     secrets = {name: make_user(app, name, role, anbieter.get(key), second_factor=key is None or name == "assistenz-b")
                for name, (role, key) in ACCOUNTS.items()}
@@ -44,7 +59,8 @@ def world(app):
     with app.app_context():
         operations.new_recovery_codes(get_db(), get_db().get(StaffUser, users["assistenz-b"]), app.config["CODE_KEY"])
         get_db().commit()
-    return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum}
+    return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum, "workshop": workshop_ids,
+            "marks": (*B_MARKS, b_code, codes.shown(b_code))}
 
 
 def become(client, world, name: str) -> None:
@@ -59,9 +75,10 @@ def become(client, world, name: str) -> None:
 def ids_for(world, owner: str) -> dict[str, object]:
     """URL parameters pointing at A's or B's objects, or at nobody's."""
     if owner == "nobody":
-        return {"anbieter_id": NOBODY, "user_id": NOBODY, "sozialraum_id": NOBODY, "token": "unbekannt"}
+        return {"anbieter_id": NOBODY, "user_id": NOBODY, "sozialraum_id": NOBODY, "token": "unbekannt",
+                "workshop_id": NOBODY}
     return {"anbieter_id": world["anbieter"][owner], "user_id": world["users"][f"assistenz-{owner.lower()}"],
-            "sozialraum_id": world["sozialraum"], "token": "unbekannt"}
+            "sozialraum_id": world["sozialraum"], "token": "unbekannt", "workshop_id": world["workshop"][owner]}
 
 
 def build(app, rule, owner: str, world) -> str:
@@ -102,7 +119,9 @@ def test_every_get_route_as_every_role(app, client, world):
     assert not unknown, f"the walk does not know how to fill {unknown}: add them to ids_for"
     assert {"staff.anbieter_bearbeiten", "staff.anbieter_loeschen", "staff.konto", "staff.protokoll",
             "tablet.einstellung", "staff.mein_konto", "staff.mein_passwort", "staff.mein_faktor",
-            "staff.mein_faktor_aus", "staff.meine_codes"} <= {rule.endpoint for rule in rules}
+            "staff.mein_faktor_aus", "staff.meine_codes", "workshops_staff.liste", "workshops_staff.neu",
+            "workshops_staff.detail", "workshops_staff.plakat", "workshops_staff.beenden",
+            "workshops_staff.pruefen"} <= {rule.endpoint for rule in rules}
     seen = 0
     for walker in WALKERS:
         become(client, world, walker)
@@ -114,7 +133,7 @@ def test_every_get_route_as_every_role(app, client, world):
                 if want is not None:
                     assert response.status_code == want, (walker, url, response.status_code)
                 if walker in A_STAFF:
-                    assert not any(mark in body for mark in B_MARKS), (walker, url)
+                    assert not any(mark in body for mark in world["marks"]), (walker, url)
                 seen += 1
     assert seen > 40
 
@@ -138,7 +157,9 @@ def snapshot(app, world) -> tuple:
         accounts = tuple(db.execute(select(StaffUser.login_name, StaffUser.active, StaffUser.role, StaffUser.anbieter_id,
                                            StaffUser.password_hash, StaffUser.totp_secret, StaffUser.totp_confirmed)
                                     .order_by(StaffUser.id)).all())
-        return (b.name, tuple(operations.sozialraeume_of(db, b.id)), accounts,
+        workshops_now = tuple(db.execute(select(Workshop.id, Workshop.anbieter_id, Workshop.titel, Workshop.geschlossen_am)
+                                         .order_by(Workshop.id)).all())
+        return (b.name, tuple(operations.sozialraeume_of(db, b.id)), accounts, workshops_now,
                 db.scalar(select(func.count(operations.Anbieter.id))), db.scalar(select(func.count(RecoveryCode.id))),
                 db.scalar(select(func.count(SignupLink.id))), db.scalar(select(func.count(AuditEntry.id))),
                 tuple(db.scalars(select(Sozialraum.aktiv).order_by(Sozialraum.id))))
@@ -147,7 +168,8 @@ def snapshot(app, world) -> tuple:
 def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
     rules = [rule for rule in staff_rules(app, "POST") if accepted(app, rule) != (PUBLIC,)]
     assert {"staff.konto_aktiv", "staff.konto_link", "staff.anbieter_bearbeiten", "staff.konto_rolle",
-            "staff.konto_faktor", "staff.anbieter_loeschen", "staff.mein_passwort"} <= {r.endpoint for r in rules}
+            "staff.konto_faktor", "staff.anbieter_loeschen", "staff.mein_passwort", "workshops_staff.neu",
+            "workshops_staff.beenden", "workshops_staff.tablet_modus"} <= {r.endpoint for r in rules}
     for walker in A_STAFF:
         become(client, world, walker)
         token = client.token("/staff/")
@@ -155,7 +177,9 @@ def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
         for rule in rules:
             url = build(app, rule, "B", world)
             data = {"csrf_token": token, "name": "Übernommen", "sozialraeume": [], "login_name": "eindringling",
-                    "display_name": "X", "role": "assistenz", "anbieter": str(world["anbieter"]["B"])}
+                    "display_name": "X", "role": "assistenz", "anbieter": str(world["anbieter"]["B"]),
+                    "titel": "Übernommen", "erster_tag": "2026-01-01", "letzter_tag": "2099-01-01", "fragen": "kurz",
+                    "sozialraum": str(world["sozialraum"])}
             response = client.post(url, data=data)
             if rule.arguments:
                 assert response.status_code in (403, 404), (walker, url, response.status_code)
@@ -169,6 +193,7 @@ def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
                 assert response.status_code in (200, 403), (walker, url, response.status_code)
                 assert "Bitte wählen Sie" in response.get_data(as_text=True) or response.status_code == 403
             assert snapshot(app, world) == before, (walker, url)
+            assert client.client.get_cookie("mitreden_tablet") is None, (walker, url)
 
 
 def test_posts_without_the_permission_are_refused_for_every_role(app, client, world):
