@@ -23,6 +23,7 @@ from .tablet import views as tablet
 from .ui import helpers
 from .wille import cli as wille_cli
 from .wille.views import bp as wille_bp
+from .workshops.views import bp as workshops_bp
 
 
 def create_app(test_config: Config | None = None) -> Flask:
@@ -50,6 +51,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     app.register_blueprint(pages_bp)
     app.register_blueprint(wille_bp)
     app.register_blueprint(mein_code_bp)
+    app.register_blueprint(workshops_bp)
     app.register_blueprint(tablet.bp)
     tablet.init_app(app)
     staff.init_app(app)
