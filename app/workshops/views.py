@@ -79,7 +79,7 @@ def _join(form: JoinForm, typed: str | None):
     """Check a typed or linked code: counted before it is checked, so tries sent at once all count."""
     code = normalise(typed)
     if code is None:
-        form.code.errors.append(str(REASONS["form"]))
+        form.code.errors = [str(REASONS["form"])]
         return _join_page(form)
     db, now, config = get_db(), utcnow(), current_app.config
     attempt = operations.start_join_try(db, request.remote_addr, code, config["CODE_KEY"], now)
@@ -93,9 +93,9 @@ def _join(form: JoinForm, typed: str | None):
         return _begin(found.workshop)
     commit()
     if wait:
-        form.code.errors.append(_wait_message(wait))
+        form.code.errors = [_wait_message(wait)]
         return _join_page(form, 429)
-    form.code.errors.append(str(REASONS[found.reason]))
+    form.code.errors = [str(REASONS[found.reason])]
     return _join_page(form, reason=found.reason)
 
 
