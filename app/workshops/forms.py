@@ -15,8 +15,8 @@ class JoinForm(MitredenForm):
     code = StringField(validators=[InputRequired(_l("Bitte schreiben Sie den Code vom Treffen in das Feld."))])
 
 
-class ScaleForm(MitredenForm):
-    """3 faces, or ja / ein bisschen / nein: one answer is needed."""
+class OneAnswerForm(MitredenForm):
+    """3 faces, ja / ein bisschen / nein, who filled in, consent: one answer is needed."""
 
     antwort = OneChoiceField(validators=[InputRequired(_l("Bitte wählen Sie 1 Antwort."))])
 
@@ -33,4 +33,4 @@ class WordsForm(MitredenForm):
     antwort = TextAreaField(filters=[clean_text], validators=[text_limit])
 
 
-FORMS = {FACES: ScaleForm, YES_NO: ScaleForm, CHOICES: ChoicesForm, WORDS: WordsForm}
+FORMS = {FACES: OneAnswerForm, YES_NO: OneAnswerForm, CHOICES: ChoicesForm, WORDS: WordsForm}

@@ -5,11 +5,11 @@ from flask import url_for
 
 from ..sprache.i18n import _
 from ..ui.helpers import zeilen
-from ..wille.options import choice_options, label
+from ..wille.operations import answer_options
 from . import flow
 from .fragen import WORDS, Question
 from .models import Workshop
-from .options import question_options
+from .options import label, question_options
 
 BACK_TO_CHECK = "pruefen"
 
@@ -30,7 +30,7 @@ def _shown(question: Question, answer) -> list[dict]:
             {"label": _("Dazu haben Sie nichts geschrieben."), "bild": "schreiben"}]
     chosen = answer if isinstance(answer, list) else [answer]
     shown = [label(question_options(question), value) for value in chosen if value]
-    return shown or [{"label": _("Dazu haben Sie nichts gewählt."), "bild": "info"}]
+    return shown or [{"label": _("Diese Frage haben Sie übersprungen."), "bild": "info"}]
 
 
 def rows(workshop: Workshop, questions: tuple[Question, ...], data: dict) -> list[dict]:
@@ -38,11 +38,11 @@ def rows(workshop: Workshop, questions: tuple[Question, ...], data: dict) -> lis
     answers = data.get("antworten", {})
     meeting = [{"frage": q.frage, "antworten": _shown(q, answers.get(q.key)),
                 "url": step_url(q.key, zurueck=BACK_TO_CHECK)} for q in questions]
-    # The same words as the Wille's pages (templates/wille/auswahl.html), which these pages reuse.
+    # The same words as the Wille's pages (templates/workshops/auswahl.html).
     general = [
-        (flow.WER, _("Wer hat die Fragen beantwortet?"), choice_options("wer")),
+        (flow.WER, _("Wer hat die Fragen beantwortet?"), answer_options("wer")),
         (flow.ERLAUBNIS, _("Dürfen wir Ihre Antworten ohne Ihren Namen benutzen, damit Angebote besser werden?"),
-         choice_options("erlaubnis")),
+         answer_options("erlaubnis")),
     ]
     person = [{"frage": zeilen(question), "antworten": [label(options, data.get(key))],
                "url": step_url(key, zurueck=BACK_TO_CHECK)} for key, question, options in general]

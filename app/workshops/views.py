@@ -14,11 +14,10 @@ from ..mein_code.operations import forget_try, minutes_locked
 from ..sprache.i18n import _, _l, ngettext
 from ..tablet.operations import current_binding
 from ..ui.forms import ConfirmForm
-from ..wille import forms as wille_forms
-from ..wille.options import choice_options
+from ..wille.operations import answer_options
 from . import flow, operations, summary
 from .codes import normalise
-from .forms import FORMS, JoinForm
+from .forms import FORMS, JoinForm, OneAnswerForm
 from .fragen import CHOICES, WORDS, question_set, with_own_question
 from .models import Workshop
 from .options import question_options
@@ -156,7 +155,7 @@ def _ask(step: str):
         return redirect(step_url(flow.first_open(data, keys)))
     question = next((q for q in questions if q.key == step), None)
     if question is None:
-        form_class, offered = wille_forms.ChoiceForm, choice_options(step)
+        form_class, offered = OneAnswerForm, answer_options(step)
     else:
         form_class, offered = FORMS[question.art], question_options(question)
     form = form_class(data={"antwort": flow.page_answer(data, step)})
@@ -169,8 +168,8 @@ def _ask(step: str):
         update_draft(draft, data)
         commit()
         return redirect(step_url(flow.next_step(data, keys, step, back_to_check=back), **keep))
-    # „Wer“ and consent are the Wille's own pages, with the same words and the same consent text.
-    template = "wille/auswahl.html" if question is None else "workshops/frage.html"
+    # „Wer“ and consent ask in the Wille's words, with the same consent text.
+    template = "workshops/auswahl.html" if question is None else "workshops/frage.html"
     return render_template(template, form=form, options=offered, frage=step, question=question, bereich=None,
                            action=step_url(step, **keep), stand=flow.position(keys, step),
                            back_url=_back_url(data, keys, step, back))

@@ -291,3 +291,15 @@ def test_the_start_page_leads_to_the_meeting_questions(client):
     page = client.get("/").get_data(as_text=True)
     assert 'href="/treffen/"' in page and "Meine Meinung zum Treffen" in page
     assert re.search(r'href="/treffen/"><svg class="picto"', page), "with a pictogram"
+
+
+def test_neu_anfangen_on_a_tablet_given_to_a_workshop_starts_the_next_person_at_its_first_question(client, app):
+    workshop = make_workshop(app)
+    client.set_cookie("mitreden_tablet", tablet_for(app, workshop))
+    client.get("/treffen/")
+    client.submit("/treffen/frage/treffen", {"antwort": "gut"})
+    response = client.submit("/tablet/neu", token_from="/treffen/frage/sagen")
+    assert response.headers["Location"].endswith("/treffen/?neu=1")
+    assert drafts(app) == []
+    assert client.get("/treffen/?neu=1").headers["Location"].endswith("/treffen/frage/treffen?neu=1")
+    assert b"checked" not in client.get("/treffen/frage/treffen?neu=1").data
