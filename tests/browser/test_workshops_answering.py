@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import base64
 import os
+import time
 from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 
-from tests.workshops.helpers import make_workshop
+from tests.workshops.helpers import make_workshop, tablet_for
 
 from .conftest import PHONE, TABLET, make_driver
 from .pages import assert_accessible, broken_words, click_label, press_weiter, submit_and_wait, wait_for_path
@@ -180,3 +181,38 @@ def test_the_whole_answering_flow_without_javascript(live_server, nojs_driver):
     wait_for_path(driver, "/treffen/danke")
     submit_and_wait(driver, driver.find_element(By.ID, "fertig"))
     wait_for_path(driver, "/")
+
+
+def test_a_tablet_given_to_a_workshop_leaves_nothing_for_the_next_person(live_server, driver):
+    base, app = live_server
+    workshop = make_workshop(app, fragen="kurz", eigene_frage=None, eigene_art=None)
+    driver.get(base + "/")
+    driver.add_cookie({"name": "mitreden_tablet", "value": tablet_for(app, workshop, 20), "path": "/"})  # 20 s
+    driver.get(base + "/treffen/")
+    wait_for_path(driver, "/treffen/frage/treffen")
+    for value in ("gut", "ja"):
+        click_label(driver, value)
+        press_weiter(driver)
+    driver.find_element(By.ID, "antwort").send_keys("Ich heiße Anna.")
+    press_weiter(driver)
+    for value in ("allein", "ja"):
+        click_label(driver, value)
+        press_weiter(driver)
+    submit_and_wait(driver, driver.find_element(By.ID, "speichern"))
+    assert "Dann kann die nächste Person antworten." in driver.page_source
+    submit_and_wait(driver, driver.find_element(By.ID, "fertig"))
+    wait_for_path(driver, "/treffen/frage/treffen")
+    # The next person presses the browser's back button again and again.
+    for _ in range(5):
+        driver.back()
+        time.sleep(0.3)
+        assert "Anna" not in driver.page_source
+    driver.get(base + "/treffen/")
+    wait_for_path(driver, "/treffen/frage/treffen")
+    assert not driver.find_elements(By.CSS_SELECTOR, "input:checked")
+    for value in ("nicht-gut", "nein"):
+        click_label(driver, value)
+        press_weiter(driver)
+    wait_for_path(driver, "/treffen/frage/worte")
+    assert driver.find_element(By.ID, "antwort").get_attribute("value") == ""
+    assert "Anna" not in driver.execute_script("return JSON.stringify(sessionStorage)")

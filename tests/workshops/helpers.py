@@ -34,9 +34,9 @@ def make_workshop(app, days_from: int = -1, days_to: int = 1, fragen: str = "leb
         return {"id": workshop.id, "code": workshop.code, "shown": codes.shown(workshop.code), "anbieter": anbieter}
 
 
-def tablet_for(app, workshop: dict) -> str:
+def tablet_for(app, workshop: dict, minutes: int = 5) -> str:
     """The signed tablet cookie of a device given to this workshop (as the staff page sets it)."""
-    binding = Binding(workshop["anbieter"], 5, time.time() + 3600, workshop["id"])
+    binding = Binding(workshop["anbieter"], minutes, time.time() + 3600, workshop["id"])
     return encode(binding, app.config["SECRET_KEY"])
 
 
