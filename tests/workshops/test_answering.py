@@ -12,8 +12,10 @@ from sqlalchemy import select
 
 from app.core.db import get_db
 from app.models import Draft
+from app.sprache.content import baustein
 from app.workshops.models import Workshop, WorkshopAntwort
 from tests.conftest import CheckingClient
+from tests.sprache.test_einheitliche_woerter import sentences_of, text_of
 from tests.workshops.helpers import LEBEN, answer_all, join, make_workshop, tablet_for
 
 
@@ -43,6 +45,11 @@ def test_the_whole_flow_stores_the_answers_once_with_consent(client, app):
     assert "Frage 2 von 10" in second and "Ein bisschen" in second and "#etwas" in second
     assert 'href="/treffen/frage/treffen"' in second, "Zurück leads to the question before"
     answer_all(client)
+    consent = client.get("/treffen/erlaubnis").get_data(as_text=True)
+    with app.test_request_context():
+        statement = sentences_of(baustein("einwilligung"))
+    assert all(sentence in text_of(consent) for sentence in statement), "the Wille's consent statement"
+    assert "Ihre Antworten zum Treffen bleiben immer ohne Code." in consent and 'href="/daten"' in consent
     check = client.get("/treffen/pruefen").get_data(as_text=True)
     for shown in ("Das Essen war lecker.", "Wie finden Sie den Raum?", "Es ist zu laut.", "Ich allein"):
         assert shown in check
