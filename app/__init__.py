@@ -25,6 +25,7 @@ from .wille import cli as wille_cli
 from .workshops import cli as workshops_cli
 from .wille.views import bp as wille_bp
 from .workshops import staff as workshops_staff
+from .workshops.views import bp as workshops_bp
 
 
 def create_app(test_config: Config | None = None) -> Flask:
@@ -52,6 +53,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     app.register_blueprint(pages_bp)
     app.register_blueprint(wille_bp)
     app.register_blueprint(mein_code_bp)
+    app.register_blueprint(workshops_bp)
     app.register_blueprint(tablet.bp)
     tablet.init_app(app)
     staff.init_app(app)

@@ -14,6 +14,7 @@ from ..mein_code.operations import new_person, owner_key
 from ..sozialraum import operations as sozialraum
 from . import summary
 from .flow import store_decision
+from .options import choice_options, jetzt_options
 from .models import WilleBereich, WilleRecord
 
 # Where the draft keeps a new personal code until „Fertig“: on the server, never in the cookie.
@@ -111,3 +112,9 @@ def draft_for_change(db: Session, wille_id: int, person_id: int) -> dict | None:
 def _data(db: Session, record: WilleRecord) -> dict:
     """Draft data of a saved Wille."""
     return draft_from_record(record, sozialraum.key_for_id(db, record.sozialraum_id))
+
+
+def answer_options(question: str) -> list[dict]:
+    """Options other rooms offer in the Wille's own words: the 3 faces („jetzt“), who filled in („wer“), consent
+    („erlaubnis“); each with value, label and pictogram."""
+    return jetzt_options() if question == "jetzt" else choice_options(question)

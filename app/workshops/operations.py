@@ -1,17 +1,27 @@
-"""Workshops: create, find by join code, open or closed. Plain functions: session and data in, data out."""
+"""Workshops: create, find by join code, open or closed, count join tries, store answers.
+
+Plain functions: session and data in, data out. Join tries are counted like wrong personal codes
+(app/mein_code/operations.py: counted in the database before they are checked), under their own keys.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..mein_code.operations import Limits, client_key, keyed, start_try
 from . import codes
-from .models import Workshop
+from .models import Workshop, WorkshopAntwort
 
 # Why a code does not open a workshop, for the Nutzer:in's message.
 UNKNOWN, NOT_YET, OVER = "unbekannt", "noch-nicht", "vorbei"
+# Workshop days are days where the meetings happen, whatever the server's clock says.
+ZONE = ZoneInfo("Europe/Berlin")
+# The room name in the counting keys of join tries: never counted together with personal codes.
+JOIN_ROOM = "treffen"
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,11 @@ def create_workshop(db: Session, *, anbieter_id: int, sozialraum_id: int, titel:
     return workshop
 
 
+def today() -> date:
+    """Today's date where the meetings happen."""
+    return datetime.now(ZONE).date()
+
+
 def is_open(workshop: Workshop, today: date) -> bool:
     """Whether people can answer now: on one of its days and not closed early."""
     return workshop.geschlossen_am is None and workshop.erster_tag <= today <= workshop.letzter_tag
@@ -55,3 +70,25 @@ def find_by_code(db: Session, typed: str | None, today: date) -> Found:
     if not is_open(workshop, today):
         return Found(None, OVER)
     return Found(workshop)
+
+
+def save_answer(db: Session, workshop: Workshop, answers: dict, eigene_worte: str, filled_by: str,
+                demo: bool = False) -> WorkshopAntwort:
+    """Store one person's answers (only ever called after their „Ja“ to the use of their answers)."""
+    antwort = WorkshopAntwort(workshop_id=workshop.id, antworten=dict(answers), eigene_worte=eigene_worte or "",
+                              filled_by=filled_by, demo=demo)
+    db.add(antwort)
+    db.flush()
+    return antwort
+
+
+def join_limits(config) -> Limits:
+    """Wrong join codes allowed per client address (generous: a room full of people behind one router
+    types codes) and per typed code, in the same window as personal codes (their tries share one table)."""
+    most = config["JOIN_ATTEMPTS_PER_ADDRESS"]
+    return Limits(per_code=most, per_address=most, window_minutes=config["CODE_ATTEMPTS_WINDOW_MINUTES"])
+
+
+def start_join_try(db: Session, address: str | None, code: str, code_key: str, now: datetime):
+    """Count a join try before it is checked, apart from the tries of personal codes (the caller commits)."""
+    return start_try(db, client_key(address, code_key, room=JOIN_ROOM), keyed(f"{JOIN_ROOM}:{code}", code_key), now)
