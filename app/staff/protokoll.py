@@ -48,6 +48,8 @@ ACTION_NAMES = {
     "sozialraum_changed": _l("Sozialraum ein- oder ausgeschaltet"),
     "tablet_on": _l("Tablet-Modus eingeschaltet"),
     "tablet_off": _l("Tablet-Modus ausgeschaltet"),
+    "words_released": _l("Eigene Worte freigegeben"),
+    "words_withheld": _l("Eigene Worte zurückgehalten"),
 }
 
 

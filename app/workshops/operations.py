@@ -4,11 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from . import codes
-from .models import Workshop
+from .models import Workshop, WorkshopAntwort
 
 # Why a code does not open a workshop, for the Nutzer:in's message.
 UNKNOWN, NOT_YET, OVER = "unbekannt", "noch-nicht", "vorbei"
@@ -55,3 +55,34 @@ def find_by_code(db: Session, typed: str | None, today: date) -> Found:
     if not is_open(workshop, today):
         return Found(None, OVER)
     return Found(workshop)
+
+
+@dataclass(frozen=True)
+class OwnWords:
+    """The own words of one answer, for the release queue (app/freigabe reads them only through here)."""
+
+    answer_id: int
+    text: str
+    workshop_id: int
+    workshop_title: str
+    demo: bool
+
+
+def own_words(db: Session, anbieter_id: int, workshop_id: int | None = None) -> list[OwnWords]:
+    """Every non-empty own words given to this Anbieter's workshops (or to one of them), newest first."""
+    query = (select(WorkshopAntwort.id, WorkshopAntwort.eigene_worte, Workshop.id, Workshop.titel, WorkshopAntwort.demo)
+             .join(Workshop, Workshop.id == WorkshopAntwort.workshop_id)
+             .where(Workshop.anbieter_id == anbieter_id, WorkshopAntwort.eigene_worte != "")
+             .order_by(WorkshopAntwort.id.desc()))
+    if workshop_id is not None:
+        query = query.where(Workshop.id == workshop_id)
+    return [OwnWords(*row) for row in db.execute(query) if row[1].strip()]
+
+
+def answered_after_end(db: Session, workshop_id: int, anbieter_id: int, today: date) -> int | None:
+    """How many answered this Anbieter's workshop, once it is over (None: not its workshop, or still open)."""
+    workshop = db.scalar(select(Workshop).where(Workshop.id == workshop_id, Workshop.anbieter_id == anbieter_id))
+    if workshop is None or (workshop.geschlossen_am is None and today <= workshop.letzter_tag):
+        return None
+    return db.scalar(select(func.count(WorkshopAntwort.id)).where(WorkshopAntwort.workshop_id == workshop_id,
+                                                                 WorkshopAntwort.demo == workshop.demo))
