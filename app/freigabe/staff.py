@@ -6,6 +6,9 @@ name or a phone number) is one reader too many. The Assistenz sees released word
 """
 from __future__ import annotations
 
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
 from flask import Blueprint, abort, redirect, render_template, url_for
 from flask_login import current_user
 from wtforms.validators import InputRequired
@@ -13,18 +16,24 @@ from wtforms.validators import InputRequired
 from ..core.db import commit, get_db, utcnow
 from ..sprache.i18n import _l
 from ..staff.permissions import requires
-from ..staff.protokoll import local_time
 from ..ui.forms import MitredenForm, OneChoiceField
 from . import flags, operations
 from .models import FREIGEGEBEN, ZURUECKGEHALTEN
 
 bp = Blueprint("freigabe", __name__, url_prefix="/staff/freigabe")
+# Stored in UTC, shown in the time of the German cities Mitreden runs in (like the audit log).
+ZONE = ZoneInfo("Europe/Berlin")
 
 
 class DecisionForm(MitredenForm):
     """„Freigeben“ or „Zurückhalten“: the value of the button pressed."""
 
     entscheidung = OneChoiceField(validators=[InputRequired(_l("Bitte wählen Sie: freigeben oder zurückhalten."))])
+
+
+def local_date(moment: datetime) -> str:
+    """A stored UTC time as the local date."""
+    return moment.replace(tzinfo=timezone.utc).astimezone(ZONE).strftime("%d.%m.%Y")
 
 
 def _anbieter_id() -> int:
@@ -40,7 +49,7 @@ def liste():
     """The queue: open words first, each with where it comes from and its flags."""
     items = operations.queue(get_db(), _anbieter_id())
     return render_template("freigabe/staff/liste.html", items=items, labels=flags.LABELS,
-                           explanations=flags.EXPLANATIONS, when=local_time)
+                           explanations=flags.EXPLANATIONS, when=local_date)
 
 
 @bp.post("/<any(workshop, wille):quelle>/<int:eintrag_id>")

@@ -20,7 +20,7 @@ PER_PAGE = 50
 # Mitreden runs in German cities; the log is stored in UTC and shown in their time.
 ZONE = ZoneInfo("Europe/Berlin")
 
-# Every action the code writes (a test checks that each audit call in app/staff and app/tablet has a name here).
+# Every action the code writes (a test checks that each audit call in any room of app/ has a name here).
 ACTION_NAMES = {
     "sign_in": _l("Angemeldet"),
     "sign_out": _l("Abgemeldet"),

@@ -9,15 +9,17 @@ import pytest
 from sqlalchemy import func, select
 
 from app.core.db import get_db
+from app.freigabe.models import Entscheidung
 from app.sozialraum.models import Sozialraum
 from app.staff import operations
 from app.staff.models import AuditEntry, RecoveryCode, SignupLink, StaffUser
 from app.staff.permissions import PUBLIC, may
+from tests.freigabe.helpers import make_wille, make_workshop
 from tests.staff.helpers import is_staff_view, make_anbieter, make_user, sign_in, totp_now, user_id
 
 A_NAME, B_NAME = "Anbieter Alpha", "Anbieter Beta"
 # Strings only B's objects carry: none may appear on a page that A's staff open.
-B_MARKS = (B_NAME, "assistenz-b", "leitung-b")
+B_MARKS = (B_NAME, "assistenz-b", "leitung-b", "worte-von-b", "wunsch-von-b", "Treffen Beta")
 NOBODY = 999999
 ACCOUNTS = {  # login name: (role, Anbieter key or None)
     "assistenz-a": ("assistenz", "A"), "leitung-a": ("anbieter_leitung", "A"),
@@ -44,7 +46,13 @@ def world(app):
     with app.app_context():
         operations.new_recovery_codes(get_db(), get_db().get(StaffUser, users["assistenz-b"]), app.config["CODE_KEY"])
         get_db().commit()
-    return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum}
+    # Own words for the review queue: a workshop answer and a Wille saved on each Anbieter's tablet.
+    # The words are lower case, so no flag cuts them apart on the page (B_MARKS must find them whole).
+    worte = {key: make_workshop(app, anbieter[key], f"Treffen {name}", [f"worte-von-{key.lower()}"])["answers"][0]
+             for key, name in (("A", "Alpha"), ("B", "Beta"))}
+    for key in ("A", "B"):
+        make_wille(app, anbieter[key], f"wunsch-von-{key.lower()}")
+    return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum, "worte": worte}
 
 
 def become(client, world, name: str) -> None:
@@ -59,9 +67,11 @@ def become(client, world, name: str) -> None:
 def ids_for(world, owner: str) -> dict[str, object]:
     """URL parameters pointing at A's or B's objects, or at nobody's."""
     if owner == "nobody":
-        return {"anbieter_id": NOBODY, "user_id": NOBODY, "sozialraum_id": NOBODY, "token": "unbekannt"}
+        return {"anbieter_id": NOBODY, "user_id": NOBODY, "sozialraum_id": NOBODY, "token": "unbekannt",
+                "quelle": "workshop", "eintrag_id": NOBODY}
     return {"anbieter_id": world["anbieter"][owner], "user_id": world["users"][f"assistenz-{owner.lower()}"],
-            "sozialraum_id": world["sozialraum"], "token": "unbekannt"}
+            "sozialraum_id": world["sozialraum"], "token": "unbekannt", "quelle": "workshop",
+            "eintrag_id": world["worte"][owner]}
 
 
 def build(app, rule, owner: str, world) -> str:
@@ -102,7 +112,7 @@ def test_every_get_route_as_every_role(app, client, world):
     assert not unknown, f"the walk does not know how to fill {unknown}: add them to ids_for"
     assert {"staff.anbieter_bearbeiten", "staff.anbieter_loeschen", "staff.konto", "staff.protokoll",
             "tablet.einstellung", "staff.mein_konto", "staff.mein_passwort", "staff.mein_faktor",
-            "staff.mein_faktor_aus", "staff.meine_codes"} <= {rule.endpoint for rule in rules}
+            "staff.mein_faktor_aus", "staff.meine_codes", "freigabe.liste"} <= {rule.endpoint for rule in rules}
     seen = 0
     for walker in WALKERS:
         become(client, world, walker)
@@ -128,6 +138,9 @@ def test_a_lead_of_a_sees_its_lists_without_b(app, client, world):
     become(client, world, "chef")  # the walk above is not vacuous: B's data is on the admin's pages
     assert B_NAME in client.get("/staff/anbieter").get_data(as_text=True)
     assert "assistenz-b" in client.get("/staff/konten").get_data(as_text=True)
+    become(client, world, "leitung-b")  # and B's own words are in B's review queue
+    queue = client.get("/staff/freigabe/").get_data(as_text=True)
+    assert "worte-von-b" in queue and "wunsch-von-b" in queue and "Alpha" not in queue and "-von-a" not in queue
 
 
 def snapshot(app, world) -> tuple:
@@ -141,13 +154,16 @@ def snapshot(app, world) -> tuple:
         return (b.name, tuple(operations.sozialraeume_of(db, b.id)), accounts,
                 db.scalar(select(func.count(operations.Anbieter.id))), db.scalar(select(func.count(RecoveryCode.id))),
                 db.scalar(select(func.count(SignupLink.id))), db.scalar(select(func.count(AuditEntry.id))),
-                tuple(db.scalars(select(Sozialraum.aktiv).order_by(Sozialraum.id))))
+                tuple(db.scalars(select(Sozialraum.aktiv).order_by(Sozialraum.id))),
+                tuple(db.execute(select(Entscheidung.workshop_antwort_id, Entscheidung.wille_bereich_id,
+                                        Entscheidung.status)).all()))
 
 
 def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
     rules = [rule for rule in staff_rules(app, "POST") if accepted(app, rule) != (PUBLIC,)]
     assert {"staff.konto_aktiv", "staff.konto_link", "staff.anbieter_bearbeiten", "staff.konto_rolle",
-            "staff.konto_faktor", "staff.anbieter_loeschen", "staff.mein_passwort"} <= {r.endpoint for r in rules}
+            "staff.konto_faktor", "staff.anbieter_loeschen", "staff.mein_passwort",
+            "freigabe.entscheiden"} <= {r.endpoint for r in rules}
     for walker in A_STAFF:
         become(client, world, walker)
         token = client.token("/staff/")
@@ -155,7 +171,8 @@ def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
         for rule in rules:
             url = build(app, rule, "B", world)
             data = {"csrf_token": token, "name": "Übernommen", "sozialraeume": [], "login_name": "eindringling",
-                    "display_name": "X", "role": "assistenz", "anbieter": str(world["anbieter"]["B"])}
+                    "display_name": "X", "role": "assistenz", "anbieter": str(world["anbieter"]["B"]),
+                    "entscheidung": "freigegeben"}
             response = client.post(url, data=data)
             if rule.arguments:
                 assert response.status_code in (403, 404), (walker, url, response.status_code)
@@ -182,7 +199,8 @@ def test_posts_without_the_permission_are_refused_for_every_role(app, client, wo
                 continue
             for owner in ("A", "B"):
                 before = snapshot(app, world)
-                data = {"csrf_token": token, "role": "admin", "anbieter": "keiner", "name": "Übernommen"}
+                data = {"csrf_token": token, "role": "admin", "anbieter": "keiner", "name": "Übernommen",
+                        "entscheidung": "freigegeben"}
                 response = client.post(build(app, rule, owner, world), data=data)
                 assert response.status_code == 403, (walker, rule.rule, owner, response.status_code)
                 assert snapshot(app, world) == before, (walker, rule.rule, owner)

@@ -45,7 +45,8 @@ def test_the_navigation_shows_what_each_role_may_use(app, client):
                                                                        "Mein Konto": None}
     client.submit("/staff/abmelden", token_from="/staff/")
     sign_in(client, "lea")
-    assert list(nav_links(client.get("/staff/").get_data(as_text=True))) == ["Start", "Konten", "Tablet", "Mein Konto"]
+    assert list(nav_links(client.get("/staff/").get_data(as_text=True))) == ["Start", "Konten", "Tablet", "Freigabe",
+                                                                             "Mein Konto"]
     client.submit("/staff/abmelden", token_from="/staff/")
     admin_signed_in(app, client)
     links = nav_links(client.get("/staff/anbieter/neu").get_data(as_text=True))
