@@ -20,25 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..core.config import ROOT
-from ..sprache.i18n import _l
 
 NAME, TELEFON, EMAIL, ADRESSE, GEBURTSTAG = "name", "telefon", "email", "adresse", "geburtstag"
-
-# What a flag means, shown beside the words (plain standard German for staff).
-LABELS = {
-    NAME: _l("Name?"),
-    TELEFON: _l("Telefonnummer?"),
-    EMAIL: _l("E-Mail-Adresse"),
-    ADRESSE: _l("Adresse?"),
-    GEBURTSTAG: _l("Geburtsdatum?"),
-}
-EXPLANATIONS = {
-    NAME: _l("Vielleicht ein Name. Ein Name kann verraten, wer das geschrieben hat oder über wen."),
-    TELEFON: _l("Vielleicht eine Telefonnummer: viele Ziffern hintereinander."),
-    EMAIL: _l("Eine E-Mail-Adresse: Sie gehört fast immer zu einer bestimmten Person."),
-    ADRESSE: _l("Vielleicht eine Adresse: eine Straße, oft mit Hausnummer."),
-    GEBURTSTAG: _l("Ein Datum mit Jahr. Es kann ein Geburtstag sein."),
-}
+KINDS = (NAME, TELEFON, EMAIL, ADRESSE, GEBURTSTAG)  # their names and explanations: staff.py (staff page texts)
 
 # Common first names (lower case), found anywhere in a text, also at the start of a sentence.
 FIRST_NAMES = frozenset("""
@@ -174,6 +158,6 @@ def segments(text: str) -> list[Segment]:
 
 
 def kinds(text: str) -> list[str]:
-    """The kinds of flags in a text, each once, in the order of LABELS."""
+    """The kinds of flags in a text, each once, in the order of KINDS."""
     present = {flag.kind for flag in flags(text)}
-    return [kind for kind in LABELS if kind in present]
+    return [kind for kind in KINDS if kind in present]

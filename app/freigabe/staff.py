@@ -24,6 +24,22 @@ bp = Blueprint("freigabe", __name__, url_prefix="/staff/freigabe")
 # Stored in UTC, shown in the time of the German cities Mitreden runs in (like the audit log).
 ZONE = ZoneInfo("Europe/Berlin")
 
+# What a flag means, shown beside the words (plain standard German for staff).
+LABELS = {
+    flags.NAME: _l("Name?"),
+    flags.TELEFON: _l("Telefonnummer?"),
+    flags.EMAIL: _l("E-Mail-Adresse"),
+    flags.ADRESSE: _l("Adresse?"),
+    flags.GEBURTSTAG: _l("Geburtsdatum?"),
+}
+EXPLANATIONS = {
+    flags.NAME: _l("Vielleicht ein Name. Ein Name kann verraten, wer das geschrieben hat oder über wen."),
+    flags.TELEFON: _l("Vielleicht eine Telefonnummer: viele Ziffern hintereinander."),
+    flags.EMAIL: _l("Eine E-Mail-Adresse: Sie gehört fast immer zu einer bestimmten Person."),
+    flags.ADRESSE: _l("Vielleicht eine Adresse: eine Straße, oft mit Hausnummer."),
+    flags.GEBURTSTAG: _l("Ein Datum mit Jahr. Es kann ein Geburtstag sein."),
+}
+
 
 class DecisionForm(MitredenForm):
     """„Freigeben“ or „Zurückhalten“: the value of the button pressed."""
@@ -48,8 +64,8 @@ def _anbieter_id() -> int:
 def liste():
     """The queue: open words first, each with where it comes from and its flags."""
     items = operations.queue(get_db(), _anbieter_id())
-    return render_template("freigabe/staff/liste.html", items=items, labels=flags.LABELS,
-                           explanations=flags.EXPLANATIONS, when=local_date)
+    return render_template("freigabe/staff/liste.html", items=items, labels=LABELS, explanations=EXPLANATIONS,
+                           when=local_date)
 
 
 @bp.post("/<any(workshop, wille):quelle>/<int:eintrag_id>")

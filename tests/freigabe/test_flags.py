@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from app.freigabe.flags import ADRESSE, EMAIL, EXPLANATIONS, GEBURTSTAG, LABELS, NAME, TELEFON, flags, kinds, segments
+from app.freigabe.flags import ADRESSE, EMAIL, GEBURTSTAG, KINDS, NAME, TELEFON, flags, kinds, segments
+from app.freigabe.staff import EXPLANATIONS, LABELS
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -51,5 +52,5 @@ def test_segments_keep_the_text_and_mark_the_flags():
 
 
 def test_every_kind_has_a_label_and_an_explanation():
-    assert set(LABELS) == set(EXPLANATIONS) == {NAME, TELEFON, EMAIL, ADRESSE, GEBURTSTAG}
+    assert set(LABELS) == set(EXPLANATIONS) == set(KINDS) == {NAME, TELEFON, EMAIL, ADRESSE, GEBURTSTAG}
     assert all(str(text).endswith(".") for text in EXPLANATIONS.values())
