@@ -49,6 +49,8 @@ Nacht Leute Menschen Mensch Gruppe Treffen Workshop Hilfe Liebe Ruhe Angst Lust 
 Leben Gesundheit Sonntag Montag Dienstag Mittwoch Donnerstag Freitag Samstag Januar Februar März April Mai
 Juni Juli August September Oktober November Dezember Ostern Weihnachten Geburtstag Deutsch Englisch Büro Hof
 Raum Räume Platz Ort Termin Telefon Nummer Brief Post Karte Bild Buch Lied Tanz Party Fest Feier Pause Regen Sonne
+Balkon Disco Konzert Verein Kirche Moschee Bibliothek Museum Zoo Theater Strand See Meer Wald Fluss Insel Pizza Eis
+Tee Wasser Saft Brot Obst Gemüse Wetter Schnee Spielplatz Jugendhaus Bücherei Nähe Farbe Farben Kleidung Schuhe
 """.split())
 NOUN_ENDINGS = ("ung", "heit", "keit", "schaft", "tät", "ion", "chen", "lein", "nis", "tum", "ment", "ismus", "ei",
                 "ur", "ik", "enz", "anz")
