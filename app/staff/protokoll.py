@@ -80,6 +80,12 @@ def _target_names(db, entries) -> dict[str, str]:
                   for raum in sozialraum_operations.every(db) if raum.id in wanted["sozialraum"]})
     for number in wanted["anbieter"]:  # a deleted Anbieter: its name is in the detail of `anbieter_deleted`
         names.setdefault(f"anbieter:{number}", _("gelöschter Anbieter (Nr. %(id)s)", id=number))
+    for entry in entries:  # own words of the review queue (app/freigabe): where they are, never their text
+        source, _sep, number = entry.target.removeprefix("freigabe:").partition(":")
+        if entry.target.startswith("freigabe:") and number.isdigit():
+            names[entry.target] = (_("Eigene Worte einer Workshop-Antwort (Nr. %(id)s)", id=number)
+                                   if source == "workshop" else _("Eigener Wunsch in „Was ich will“ (Nr. %(id)s)",
+                                                                  id=number))
     names["unbekannt"] = _("unbekannter Anmeldename")
     return names
 

@@ -86,6 +86,12 @@ def test_release_withhold_and_change_are_audited(app, client):
     decided = page[page.index(f'id="workshop-{first}"'):]
     decided = decided[:decided.index("</form>")]
     assert 'value="freigegeben"' in decided and 'value="zurueckgehalten"' not in decided
+    client.post("/staff/abmelden", data={"csrf_token": client.token("/staff/")})
+    signed_in(app, client, "chef", "admin")  # the Admin reads the decisions in the audit log, in words
+    log = client.get("/staff/protokoll").get_data(as_text=True)
+    assert "Eigene Worte freigegeben" in log and "Eigene Worte zurückgehalten" in log
+    assert f"Eigene Worte einer Workshop-Antwort (Nr. {first})" in log and f"„Was ich will“ (Nr. {area})" in log
+    assert "Anna" not in log
 
 
 def test_b_s_words_and_unknown_ids_are_404_and_nothing_changes(app, client):
