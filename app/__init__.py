@@ -11,6 +11,7 @@ from .core import assets, db, errors, security
 from .core.config import ROOT, Config, TestConfig
 from .core.extensions import babel, compress, csrf
 from .drafts import cli as drafts_cli
+from .freigabe.staff import bp as freigabe_bp
 from .mein_code import cli as mein_code_cli
 from .mein_code.views import bp as mein_code_bp
 from .pages.views import bp as pages_bp
@@ -55,6 +56,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     app.register_blueprint(mein_code_bp)
     app.register_blueprint(workshops_bp)
     app.register_blueprint(tablet.bp)
+    app.register_blueprint(freigabe_bp)
     tablet.init_app(app)
     staff.init_app(app)
     app.register_blueprint(workshops_staff.bp)

@@ -17,6 +17,7 @@ NAVIGATION = (
     ("staff.sozialraeume", _l("Sozialräume"), ("manage_sozialraeume",)),
     ("workshops_staff.liste", _l("Workshops"), ("lead_workshops",)),
     ("tablet.einstellung", _l("Tablet"), ("run_tablet",)),
+    ("freigabe.liste", _l("Freigabe"), ("review_words",)),
     ("staff.protokoll", _l("Protokoll"), ("view_audit_log",)),
     ("staff.mein_konto", _l("Mein Konto"), ("manage_own_account",)),
 )

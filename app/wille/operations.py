@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..core.db import utcnow
 from ..mein_code.operations import new_person, owner_key
 from ..sozialraum import operations as sozialraum
 from . import summary
+from .bereiche import bereich
 from .flow import store_decision
 from .options import choice_options, jetzt_options
 from .models import WilleBereich, WilleRecord
@@ -118,3 +119,42 @@ def answer_options(question: str) -> list[dict]:
     """Options other rooms offer in the Wille's own words: the 3 faces („jetzt“), who filled in („wer“), consent
     („erlaubnis“); each with value, label and pictogram."""
     return jetzt_options() if question == "jetzt" else choice_options(question)
+
+
+@dataclass(frozen=True)
+class OwnWish:
+    """The own wish of one life area of a Wille, for the release queue (app/freigabe reads it only through here)."""
+
+    bereich_id: int
+    text: str
+    bereich: str
+    month: str
+    demo: bool
+
+    @property
+    def area_name(self) -> str:
+        """The life area's name in the current language."""
+        found = bereich(self.bereich)
+        return found.name if found else self.bereich
+
+
+def own_words(db: Session, anbieter_id: int, months: tuple[str, ...] | None = None) -> list[OwnWish]:
+    """Every non-empty own wish of the Willen saved on this Anbieter's tablets that may be used, newest first.
+
+    `months`: only Willen of these months ("2026-07", …)."""
+    query = (select(WilleBereich.id, WilleBereich.eigener_wunsch, WilleBereich.bereich, WilleRecord.created_month,
+                    WilleRecord.demo)
+             .join(WilleRecord, WilleRecord.id == WilleBereich.wille_id)
+             .where(WilleRecord.anbieter_id == anbieter_id, WilleRecord.use_allowed.is_(True),
+                    WilleBereich.eigener_wunsch != "")
+             .order_by(WilleBereich.id.desc()))
+    if months is not None:
+        query = query.where(WilleRecord.created_month.in_(months))
+    return [OwnWish(*row) for row in db.execute(query) if row[1].strip()]
+
+
+def willen_count(db: Session, anbieter_id: int, months: tuple[str, ...], demo: bool) -> int:
+    """How many Willen that may be used were saved on this Anbieter's tablets in these months."""
+    return db.scalar(select(func.count(WilleRecord.id)).where(
+        WilleRecord.anbieter_id == anbieter_id, WilleRecord.use_allowed.is_(True),
+        WilleRecord.created_month.in_(months), WilleRecord.demo.is_(demo)))

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..mein_code.operations import Limits, client_key, keyed, start_try
@@ -92,3 +92,34 @@ def join_limits(config) -> Limits:
 def start_join_try(db: Session, address: str | None, code: str, code_key: str, now: datetime):
     """Count a join try before it is checked, apart from the tries of personal codes (the caller commits)."""
     return start_try(db, client_key(address, code_key, room=JOIN_ROOM), keyed(f"{JOIN_ROOM}:{code}", code_key), now)
+
+
+@dataclass(frozen=True)
+class OwnWords:
+    """The own words of one answer, for the release queue (app/freigabe reads them only through here)."""
+
+    answer_id: int
+    text: str
+    workshop_id: int
+    workshop_title: str
+    demo: bool
+
+
+def own_words(db: Session, anbieter_id: int, workshop_id: int | None = None) -> list[OwnWords]:
+    """Every non-empty own words given to this Anbieter's workshops (or to one of them), newest first."""
+    query = (select(WorkshopAntwort.id, WorkshopAntwort.eigene_worte, Workshop.id, Workshop.titel, WorkshopAntwort.demo)
+             .join(Workshop, Workshop.id == WorkshopAntwort.workshop_id)
+             .where(Workshop.anbieter_id == anbieter_id, WorkshopAntwort.eigene_worte != "")
+             .order_by(WorkshopAntwort.id.desc()))
+    if workshop_id is not None:
+        query = query.where(Workshop.id == workshop_id)
+    return [OwnWords(*row) for row in db.execute(query) if row[1].strip()]
+
+
+def answered_after_end(db: Session, workshop_id: int, anbieter_id: int, today: date) -> int | None:
+    """How many answered this Anbieter's workshop, once it is over (None: not its workshop, or still open)."""
+    workshop = db.scalar(select(Workshop).where(Workshop.id == workshop_id, Workshop.anbieter_id == anbieter_id))
+    if workshop is None or (workshop.geschlossen_am is None and today <= workshop.letzter_tag):
+        return None
+    return db.scalar(select(func.count(WorkshopAntwort.id)).where(WorkshopAntwort.workshop_id == workshop_id,
+                                                                 WorkshopAntwort.demo == workshop.demo))

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.core.db import get_db
+from app.freigabe.models import Entscheidung
 from app.sozialraum.models import Sozialraum
 from app.staff import operations
 from app.staff.models import AuditEntry, RecoveryCode, SignupLink, StaffUser
@@ -18,12 +19,13 @@ from app.staff.permissions import PUBLIC, may
 from app.workshops import codes
 from app.workshops import operations as workshops
 from app.workshops.models import Workshop
+from tests.freigabe.helpers import make_wille, make_workshop
 from tests.staff.helpers import is_staff_view, make_anbieter, make_user, sign_in, totp_now, user_id
 
 A_NAME, B_NAME = "Anbieter Alpha", "Anbieter Beta"
 # Strings only B's objects carry: none may appear on a page that A's staff open.
 B_WORKSHOP = "Workshop Beta"
-B_MARKS = (B_NAME, "assistenz-b", "leitung-b", B_WORKSHOP)
+B_MARKS = (B_NAME, "assistenz-b", "leitung-b", B_WORKSHOP, "worte-von-b", "wunsch-von-b", "Treffen Beta")
 NOBODY = 999999
 ACCOUNTS = {  # login name: (role, Anbieter key or None)
     "assistenz-a": ("assistenz", "A"), "leitung-a": ("anbieter_leitung", "A"),
@@ -59,8 +61,14 @@ def world(app):
     with app.app_context():
         operations.new_recovery_codes(get_db(), get_db().get(StaffUser, users["assistenz-b"]), app.config["CODE_KEY"])
         get_db().commit()
+    # Own words for the review queue: a workshop answer and a Wille saved on each Anbieter's tablet.
+    # The words are lower case, so no flag cuts them apart on the page (B_MARKS must find them whole).
+    worte = {key: make_workshop(app, anbieter[key], f"Treffen {name}", [f"worte-von-{key.lower()}"])["answers"][0]
+             for key, name in (("A", "Alpha"), ("B", "Beta"))}
+    for key in ("A", "B"):
+        make_wille(app, anbieter[key], f"wunsch-von-{key.lower()}")
     return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum, "workshop": workshop_ids,
-            "marks": (*B_MARKS, b_code, codes.shown(b_code))}
+            "marks": (*B_MARKS, b_code, codes.shown(b_code)), "worte": worte}
 
 
 def become(client, world, name: str) -> None:
@@ -76,9 +84,10 @@ def ids_for(world, owner: str) -> dict[str, object]:
     """URL parameters pointing at A's or B's objects, or at nobody's."""
     if owner == "nobody":
         return {"anbieter_id": NOBODY, "user_id": NOBODY, "sozialraum_id": NOBODY, "token": "unbekannt",
-                "workshop_id": NOBODY}
+                "workshop_id": NOBODY, "quelle": "workshop", "eintrag_id": NOBODY}
     return {"anbieter_id": world["anbieter"][owner], "user_id": world["users"][f"assistenz-{owner.lower()}"],
-            "sozialraum_id": world["sozialraum"], "token": "unbekannt", "workshop_id": world["workshop"][owner]}
+            "sozialraum_id": world["sozialraum"], "token": "unbekannt", "workshop_id": world["workshop"][owner],
+            "quelle": "workshop", "eintrag_id": world["worte"][owner]}
 
 
 def build(app, rule, owner: str, world) -> str:
@@ -121,7 +130,7 @@ def test_every_get_route_as_every_role(app, client, world):
             "tablet.einstellung", "staff.mein_konto", "staff.mein_passwort", "staff.mein_faktor",
             "staff.mein_faktor_aus", "staff.meine_codes", "workshops_staff.liste", "workshops_staff.neu",
             "workshops_staff.detail", "workshops_staff.plakat", "workshops_staff.beenden",
-            "workshops_staff.pruefen"} <= {rule.endpoint for rule in rules}
+            "workshops_staff.pruefen", "freigabe.liste"} <= {rule.endpoint for rule in rules}
     seen = 0
     for walker in WALKERS:
         become(client, world, walker)
@@ -147,6 +156,9 @@ def test_a_lead_of_a_sees_its_lists_without_b(app, client, world):
     become(client, world, "chef")  # the walk above is not vacuous: B's data is on the admin's pages
     assert B_NAME in client.get("/staff/anbieter").get_data(as_text=True)
     assert "assistenz-b" in client.get("/staff/konten").get_data(as_text=True)
+    become(client, world, "leitung-b")  # and B's own words are in B's review queue
+    queue = client.get("/staff/freigabe/").get_data(as_text=True)
+    assert "worte-von-b" in queue and "wunsch-von-b" in queue and "Alpha" not in queue and "-von-a" not in queue
 
 
 def snapshot(app, world) -> tuple:
@@ -162,14 +174,16 @@ def snapshot(app, world) -> tuple:
         return (b.name, tuple(operations.sozialraeume_of(db, b.id)), accounts, workshops_now,
                 db.scalar(select(func.count(operations.Anbieter.id))), db.scalar(select(func.count(RecoveryCode.id))),
                 db.scalar(select(func.count(SignupLink.id))), db.scalar(select(func.count(AuditEntry.id))),
-                tuple(db.scalars(select(Sozialraum.aktiv).order_by(Sozialraum.id))))
+                tuple(db.scalars(select(Sozialraum.aktiv).order_by(Sozialraum.id))),
+                tuple(db.execute(select(Entscheidung.workshop_antwort_id, Entscheidung.wille_bereich_id,
+                                        Entscheidung.status)).all()))
 
 
 def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
     rules = [rule for rule in staff_rules(app, "POST") if accepted(app, rule) != (PUBLIC,)]
     assert {"staff.konto_aktiv", "staff.konto_link", "staff.anbieter_bearbeiten", "staff.konto_rolle",
             "staff.konto_faktor", "staff.anbieter_loeschen", "staff.mein_passwort", "workshops_staff.neu",
-            "workshops_staff.beenden", "workshops_staff.tablet_modus"} <= {r.endpoint for r in rules}
+            "workshops_staff.beenden", "workshops_staff.tablet_modus", "freigabe.entscheiden"} <= {r.endpoint for r in rules}
     for walker in A_STAFF:
         become(client, world, walker)
         token = client.token("/staff/")
@@ -179,7 +193,7 @@ def test_posts_against_b_by_a_staff_change_nothing(app, client, world):
             data = {"csrf_token": token, "name": "Übernommen", "sozialraeume": [], "login_name": "eindringling",
                     "display_name": "X", "role": "assistenz", "anbieter": str(world["anbieter"]["B"]),
                     "titel": "Übernommen", "erster_tag": "2026-01-01", "letzter_tag": "2099-01-01", "fragen": "kurz",
-                    "sozialraum": str(world["sozialraum"])}
+                    "sozialraum": str(world["sozialraum"]), "entscheidung": "freigegeben"}
             response = client.post(url, data=data)
             if rule.arguments:
                 assert response.status_code in (403, 404), (walker, url, response.status_code)
@@ -207,7 +221,8 @@ def test_posts_without_the_permission_are_refused_for_every_role(app, client, wo
                 continue
             for owner in ("A", "B"):
                 before = snapshot(app, world)
-                data = {"csrf_token": token, "role": "admin", "anbieter": "keiner", "name": "Übernommen"}
+                data = {"csrf_token": token, "role": "admin", "anbieter": "keiner", "name": "Übernommen",
+                        "entscheidung": "freigegeben"}
                 response = client.post(build(app, rule, owner, world), data=data)
                 assert response.status_code == 403, (walker, rule.rule, owner, response.status_code)
                 assert snapshot(app, world) == before, (walker, rule.rule, owner)

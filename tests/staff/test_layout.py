@@ -47,7 +47,7 @@ def test_the_navigation_shows_what_each_role_may_use(app, client):
     client.submit("/staff/abmelden", token_from="/staff/")
     sign_in(client, "lea")
     assert list(nav_links(client.get("/staff/").get_data(as_text=True))) == ["Start", "Konten", "Workshops", "Tablet",
-                                                                                    "Mein Konto"]
+                                                                             "Freigabe", "Mein Konto"]
     client.submit("/staff/abmelden", token_from="/staff/")
     admin_signed_in(app, client)
     links = nav_links(client.get("/staff/anbieter/neu").get_data(as_text=True))
