@@ -50,6 +50,8 @@ ACTION_NAMES = {
     "tablet_off": _l("Tablet-Modus ausgeschaltet"),
     "words_released": _l("Eigene Worte freigegeben"),
     "words_withheld": _l("Eigene Worte zurückgehalten"),
+    "workshop_created": _l("Workshop angelegt"),
+    "workshop_closed": _l("Workshop beendet"),
 }
 
 
