@@ -72,7 +72,17 @@ def fill(env: dict, url: str) -> dict:
              "jetzt": rng.choice(SCALE), "wuensche": [], "eigener_wunsch": "", "selbst": "",
              "helfer": [rng.choice(("familie", "assistenz"))]} for wille in willen])
     engine.dispose()
-    return {"workshop": ids[0], "quarter": f"{day.year}-Q{(day.month - 1) // 3 + 1}", "hemelingen": hemelingen}
+    return {"workshop": ids[0], "quarter": f"{day.year}-{(day.month - 1) // 3 + 1}", "hemelingen": hemelingen,
+            "nord": owners[0]}
+
+
+def pages(ids: dict) -> list[tuple[str, str]]:
+    """Every result page, with the staff member who may see it."""
+    base, quarter, raum = "/staff/ergebnisse", ids["quarter"], ids["hemelingen"]
+    return [(LEITUNG, f"{base}/"), (LEITUNG, f"{base}/workshop/{ids['workshop']}"),
+            (LEITUNG, f"{base}/anbieter/{ids['nord']}/willen/{quarter}"), (LEISTUNGSTRAEGER, f"{base}/"),
+            (LEISTUNGSTRAEGER, f"{base}/sozialraum/{raum}/{quarter}/workshops"),
+            (LEISTUNGSTRAEGER, f"{base}/sozialraum/{raum}/{quarter}/willen")]
 
 
 def signed_in(port: int, login: str, secret: str | None = None) -> Client:
@@ -100,7 +110,7 @@ def timed(client: Client, path: str, rounds: int = 5) -> list[float]:
     return times
 
 
-def result_pages(env: dict, url: str, label: str, pages) -> None:
+def result_pages(env: dict, url: str, label: str) -> None:
     """Table 4 for one database: fill, then time every result page as the staff member who may see it."""
     started = time.perf_counter()
     ids = fill(env, url)
