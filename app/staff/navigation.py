@@ -15,6 +15,7 @@ NAVIGATION = (
     ("staff.anbieter_liste", _l("Anbieter"), ("manage_anbieter",)),
     ("staff.konten", _l("Konten"), ("manage_accounts", "manage_own_staff")),
     ("staff.sozialraeume", _l("Sozialräume"), ("manage_sozialraeume",)),
+    ("results.uebersicht", _l("Ergebnisse"), ("view_own_results", "view_all_results")),
     ("tablet.einstellung", _l("Tablet"), ("run_tablet",)),
     ("staff.protokoll", _l("Protokoll"), ("view_audit_log",)),
     ("staff.mein_konto", _l("Mein Konto"), ("manage_own_account",)),

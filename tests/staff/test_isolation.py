@@ -13,12 +13,15 @@ from app.sozialraum.models import Sozialraum
 from app.staff import operations
 from app.staff.models import AuditEntry, RecoveryCode, SignupLink, StaffUser
 from app.staff.permissions import PUBLIC, may
+from tests.results import helpers as results_helpers
 from tests.staff.helpers import is_staff_view, make_anbieter, make_user, sign_in, totp_now, user_id
 
 A_NAME, B_NAME = "Anbieter Alpha", "Anbieter Beta"
 # Strings only B's objects carry: none may appear on a page that A's staff open.
-B_MARKS = (B_NAME, "assistenz-b", "leitung-b")
+B_MARKS = (B_NAME, "assistenz-b", "leitung-b", "Workshop Beta")
 NOBODY = 999999
+# An ended quarter with Willen of both Anbieter, for the results pages.
+QUARTER, QUARTER_MONTH = "2026-3", "2026-08"
 ACCOUNTS = {  # login name: (role, Anbieter key or None)
     "assistenz-a": ("assistenz", "A"), "leitung-a": ("anbieter_leitung", "A"),
     "assistenz-b": ("assistenz", "B"), "leitung-b": ("anbieter_leitung", "B"),
@@ -37,6 +40,12 @@ def world(app):
         raum = db.scalar(select(Sozialraum.id).order_by(Sozialraum.id))
         operations.set_sozialraeume(db, db.get(operations.Anbieter, anbieter["B"]), [raum])
         db.commit()
+    # A workshop of each Anbieter, over, with enough answers that its results show; Willen on each one's tablets.
+    workshops = {key: results_helpers.workshop(app, anbieter[key], raum, results_helpers.answers(5),
+                                               titel=f"Workshop {name.split()[1]}")
+                 for key, name in (("A", A_NAME), ("B", B_NAME))}
+    for key in ("A", "B"):
+        results_helpers.willen(app, 5, anbieter=anbieter[key], raum=raum, month=QUARTER_MONTH)
     # B's Assistenz has a second factor, so a reset of it by A's staff would show in the snapshot.
     secrets = {name: make_user(app, name, role, anbieter.get(key), second_factor=key is None or name == "assistenz-b")
                for name, (role, key) in ACCOUNTS.items()}
@@ -44,7 +53,7 @@ def world(app):
     with app.app_context():
         operations.new_recovery_codes(get_db(), get_db().get(StaffUser, users["assistenz-b"]), app.config["CODE_KEY"])
         get_db().commit()
-    return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum}
+    return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum, "workshops": workshops}
 
 
 def become(client, world, name: str) -> None:
@@ -58,10 +67,12 @@ def become(client, world, name: str) -> None:
 
 def ids_for(world, owner: str) -> dict[str, object]:
     """URL parameters pointing at A's or B's objects, or at nobody's."""
-    if owner == "nobody":
-        return {"anbieter_id": NOBODY, "user_id": NOBODY, "sozialraum_id": NOBODY, "token": "unbekannt"}
+    if owner == "nobody":  # a quarter that has not ended is nobody's yet
+        return {"anbieter_id": NOBODY, "user_id": NOBODY, "sozialraum_id": NOBODY, "token": "unbekannt",
+                "workshop_id": NOBODY, "quartal": "2999-1"}
     return {"anbieter_id": world["anbieter"][owner], "user_id": world["users"][f"assistenz-{owner.lower()}"],
-            "sozialraum_id": world["sozialraum"], "token": "unbekannt"}
+            "sozialraum_id": world["sozialraum"], "token": "unbekannt", "workshop_id": world["workshops"][owner],
+            "quartal": QUARTER}
 
 
 def build(app, rule, owner: str, world) -> str:
@@ -102,7 +113,8 @@ def test_every_get_route_as_every_role(app, client, world):
     assert not unknown, f"the walk does not know how to fill {unknown}: add them to ids_for"
     assert {"staff.anbieter_bearbeiten", "staff.anbieter_loeschen", "staff.konto", "staff.protokoll",
             "tablet.einstellung", "staff.mein_konto", "staff.mein_passwort", "staff.mein_faktor",
-            "staff.mein_faktor_aus", "staff.meine_codes"} <= {rule.endpoint for rule in rules}
+            "staff.mein_faktor_aus", "staff.meine_codes", "results.workshop", "results.anbieter_willen",
+            "results.sozialraum_willen", "results.sozialraum_workshops"} <= {rule.endpoint for rule in rules}
     seen = 0
     for walker in WALKERS:
         become(client, world, walker)
@@ -125,6 +137,12 @@ def test_a_lead_of_a_sees_its_lists_without_b(app, client, world):
     assert "assistenz-a" in listing
     form = client.get("/staff/konten/neu").get_data(as_text=True)
     assert A_NAME in form and B_NAME not in form
+    results = client.get("/staff/ergebnisse/").get_data(as_text=True)
+    assert "Workshop Alpha" in results and "Workshop Beta" not in results
+    own = client.get(f"/staff/ergebnisse/workshop/{world['workshops']['A']}").get_data(as_text=True)
+    assert "5 Menschen haben geantwortet." in own  # the walk opened results pages that show numbers
+    become(client, world, "leitung-b")  # and B's workshop is on B's pages, so its absence above means something
+    assert "Workshop Beta" in client.get("/staff/ergebnisse/").get_data(as_text=True)
     become(client, world, "chef")  # the walk above is not vacuous: B's data is on the admin's pages
     assert B_NAME in client.get("/staff/anbieter").get_data(as_text=True)
     assert "assistenz-b" in client.get("/staff/konten").get_data(as_text=True)
