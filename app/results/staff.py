@@ -98,7 +98,7 @@ def parts(counted, prefix: str = "") -> list[Part]:
     found = []
     for key, titel, table in counted:
         html_id = f"{prefix}{key}"
-        if table is None:
+        if table is None:  # own words: never counted; the place where released ones will be shown
             found.append(Part(html_id, titel, None, words=True))
             continue
         if key.startswith(f"{wille_stats.WISHES}-"):
@@ -181,7 +181,9 @@ def _anbieter_willen(anbieter_id: int, quartal: str, demo: bool):
         abort(404)
     quarter = _ended(quartal)
     counted = wille_stats.wille_counts(db, user, quarter.months, labels(), anbieter_id=anbieter.id, demo=demo)
-    return render("results/staff/willen.html", teile=parts(counted), quartal=quarter, beispiel=demo,
+    # The own wishes of these Willen reach this page only after release by the Anbieter's staff (the release queue).
+    own_wishes = Part("eigene-wuensche", _("Eigene Wünsche"), None, words=True)
+    return render("results/staff/willen.html", teile=[*parts(counted), own_wishes], quartal=quarter, beispiel=demo,
                   gruppe=anbieter.name, ueber_anbieter=True)
 
 

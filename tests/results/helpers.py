@@ -90,6 +90,7 @@ class Tables(HTMLParser):
     """The cells of every <table> of a page and the texts of every chart (the <svg>s of a div.diagramm), in order."""
 
     def __init__(self) -> None:
+        """Nothing read yet."""
         super().__init__()
         self.tables: list[list[list[str]]] = []
         self.charts: list[list[str]] = []

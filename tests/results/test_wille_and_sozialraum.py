@@ -39,7 +39,8 @@ def test_an_anbieter_sees_its_tablets_willen_per_ended_quarter_only(app, client,
         assert "3. Quartal 2026" in overview and "4. Quartal 2026" not in overview
         html = client.get(f"/staff/ergebnisse/anbieter/{people['A']}/willen/2026-3").get_data(as_text=True)
         assert "6 Menschen haben „Was ich will“ ausgefüllt." in html and not small_numbers(html)
-        assert "Geheimer eigener Wunsch" not in html
+        assert "Geheimer eigener Wunsch" not in html  # own wishes: only their place, until released
+        assert "<h2 id=\"eigene-wuensche-titel\">Eigene Wünsche</h2>" in html and "Eigene Worte werden nicht gezählt." in html
         assert client.get(f"/staff/ergebnisse/anbieter/{people['A']}/willen/2026-4").status_code == 404
         assert client.get(f"/staff/ergebnisse/anbieter/{people['B']}/willen/2026-3").status_code == 404
         assert client.get(f"/staff/ergebnisse/anbieter/{people['A']}/willen/2026-7").status_code == 404
