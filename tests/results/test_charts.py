@@ -1,7 +1,9 @@
 """Charts: drawn only from protected tables, the same numbers as their table, hidden cells without a bar."""
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
 from freezegun import freeze_time
@@ -20,6 +22,14 @@ def test_a_results_template_can_only_receive_protected_tables(app):
                 render("results/staff/willen.html", **context)
     with pytest.raises(TypeError):
         charts.chart("frage", "Titel", raw, "Satz")
+
+
+def test_every_results_page_is_rendered_through_the_check():
+    source = (Path(__file__).resolve().parents[2] / "app" / "results" / "staff.py").read_text()
+    calls = [node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Call)]
+    direct = [node for node in calls if getattr(node.func, "id", None) == "render_template"]
+    assert len(direct) == 1, "only results.staff.render may call render_template"
+    assert sum(getattr(node.func, "id", None) == "render" for node in calls) >= 5
 
 
 def test_a_chart_of_a_protected_table():

@@ -100,6 +100,7 @@ def test_the_leistungstraeger_sees_a_sozialraum_across_anbieter(app, client, peo
         become(client, people, "traeger")
         overview = client.get("/staff/ergebnisse/").get_data(as_text=True)
         assert "Hemelingen" in overview and "Workshops, 3. Quartal 2026" in overview
+        assert "4. Quartal 2026" not in overview  # a workshop ended on 2 October: its quarter has not
         assert "Workshop Alpha" not in overview and "Anbieter Alpha" not in overview
         html = client.get(f"/staff/ergebnisse/sozialraum/{raum}/2026-3/workshops").get_data(as_text=True)
         assert "Workshop Alpha" not in html and "Anbieter" not in html.split("<main")[1].split("Gezählt werden")[0]
