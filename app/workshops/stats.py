@@ -10,12 +10,13 @@ Texts that are not in the content files (the words of the scales, „keine Antwo
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..privacy.k import CountTable, Line
@@ -81,9 +82,8 @@ def workshop_counts(db: Session, workshop_id: int, user: Any, today: date,
     workshop = scoped_get(db, Workshop, workshop_id, user)
     if workshop is None or not is_over(workshop, today):
         return None
-    rows = _answers(db, [workshop.id], workshop.demo)
     questions = with_own_question(question_set(workshop.fragen), workshop.eigene_frage, workshop.eigene_art)
-    return _count(questions, rows, labels)
+    return _count(db, questions, _answers_of([workshop.id], workshop.demo), labels)
 
 
 def sozialraum_quarters(db: Session, user: Any, demo: bool) -> list[tuple[int, date]]:
@@ -108,53 +108,61 @@ def sozialraum_counts(db: Session, user: Any, sozialraum_id: int, first: date, l
     groups = []
     for key in sorted(by_set):
         questions = question_set(key)
-        groups.append((questions.titel, _count(questions.fragen, _answers(db, by_set[key], demo), labels)))
+        groups.append((questions.titel, _count(db, questions.fragen, _answers_of(by_set[key], demo), labels)))
     return groups
 
 
-def _answers(db: Session, workshop_ids: list[int], demo: bool) -> list[tuple[dict, str]]:
-    """(answers, who filled in) of the given workshops; only demo answers for demo workshops and the other way."""
-    query = select(WorkshopAntwort.antworten, WorkshopAntwort.filled_by).where(
-        WorkshopAntwort.workshop_id.in_(workshop_ids), WorkshopAntwort.demo == demo)
-    return [(antworten or {}, filled_by) for antworten, filled_by in db.execute(query)]
+def _answers_of(workshop_ids: list[int], demo: bool) -> tuple:
+    """Which answers count: those of the given workshops, only demo answers for demo workshops and the other way."""
+    return (WorkshopAntwort.workshop_id.in_(workshop_ids), WorkshopAntwort.demo == demo)
 
 
-def _count(questions: tuple[Question, ...], rows: list[tuple[dict, str]], labels: Mapping[str, str]) -> list[Counted]:
-    """A table per question (own words: None), then „who filled in“."""
-    people = len(rows)
+def _count(db: Session, questions: tuple[Question, ...], where: tuple, labels: Mapping[str, str]) -> list[Counted]:
+    """A table per question (own words: None), then „who filled in“. The database counts (one GROUP BY per
+    question over the stored answer), so 100,000 answers are never loaded."""
+    people = db.scalar(select(func.count(WorkshopAntwort.id)).where(*where))
     found = []
     for question in questions:
         if question.art == WORDS:
             found.append(Counted(question.key, question.frage, None))
-        elif question.art == CHOICES:
-            chosen = [_as_list(antworten.get(question.key)) for antworten, _who in rows]
-            counts = tuple(sum(option.key in picked for picked in chosen) for option in question.optionen)
+            continue
+        # Grouped by the label: PostgreSQL would see the key, a bound parameter, twice as two different expressions.
+        stored = WorkshopAntwort.antworten[question.key].as_string().label("wert")
+        answered = db.execute(select(stored, func.count(WorkshopAntwort.id)).where(*where).group_by("wert")).all()
+        if question.art == CHOICES:
+            chosen = [(_as_list(text), count) for text, count in answered]
+            counts = tuple(sum(count for picked, count in chosen if option.key in picked) for option in question.optionen)
             columns = tuple(option.text for option in question.optionen)
             found.append(Counted(question.key, question.frage,
                                  CountTable(columns, (Line(question.frage, counts),), people)))
         else:
-            values = [antworten.get(question.key) for antworten, _who in rows]
             found.append(Counted(question.key, question.frage,
-                                 single_choice(question.frage, question.answers, values, labels, people)))
-    who = [filled_by for _answers, filled_by in rows]
-    found.append(Counted(WHO, labels[WHO], single_choice(labels[WHO], FILLED_BY, who, labels, people)))
+                                 single_choice(question.frage, question.answers, dict(answered), labels, people)))
+    who = db.execute(select(WorkshopAntwort.filled_by, func.count(WorkshopAntwort.id)).where(*where)
+                     .group_by(WorkshopAntwort.filled_by)).all()
+    found.append(Counted(WHO, labels[WHO], single_choice(labels[WHO], FILLED_BY, dict(who), labels, people)))
     return found
 
 
-def single_choice(title: str, keys: tuple[str, ...], values: list, labels: Mapping[str, str],
+def single_choice(title: str, keys: tuple[str, ...], answered: Mapping[Any, int], labels: Mapping[str, str],
                   people: int) -> CountTable:
-    """A line that adds up: one cell per answer, and „keine Antwort“ when anyone gave none of them."""
-    counts = [sum(value == key for value in values) for key in keys]
+    """A line that adds up: one cell per answer (`answered`: how many gave each value), and „keine Antwort“ when
+    anyone gave none of them."""
+    counts = [answered.get(key, 0) for key in keys]
     columns = [labels[key] for key in keys]
-    skipped = len(values) - sum(counts)
+    skipped = people - sum(counts)
     if skipped:
         counts.append(skipped)
         columns.append(labels[NO_ANSWER])
-    return CountTable(tuple(columns), (Line(title, tuple(counts), len(values)),), people)
+    return CountTable(tuple(columns), (Line(title, tuple(counts), people),), people)
 
 
-def _as_list(value: Any) -> list:
-    """A stored multi-choice answer as a list (a single value or nothing tolerated)."""
+def _as_list(text: str | None) -> list:
+    """A stored multi-choice answer, as the database gives it (JSON text of a list), as a list of keys."""
+    try:
+        value = json.loads(text) if text else []
+    except ValueError:
+        value = text  # a single key stored without a list
     if isinstance(value, list):
         return value
     return [value] if isinstance(value, str) else []
