@@ -15,6 +15,7 @@ from .freigabe.staff import bp as freigabe_bp
 from .mein_code import cli as mein_code_cli
 from .mein_code.views import bp as mein_code_bp
 from .pages.views import bp as pages_bp
+from .results.staff import bp as results_bp
 from .sozialraum import cli as sozialraum_cli
 from .sprache import cli as sprache_cli
 from .sprache import glossary, i18n
@@ -57,6 +58,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     app.register_blueprint(workshops_bp)
     app.register_blueprint(tablet.bp)
     app.register_blueprint(freigabe_bp)
+    app.register_blueprint(results_bp)
     tablet.init_app(app)
     staff.init_app(app)
     app.register_blueprint(workshops_staff.bp)

@@ -20,6 +20,7 @@ from app.workshops import codes
 from app.workshops import operations as workshops
 from app.workshops.models import Workshop
 from tests.freigabe.helpers import make_wille, make_workshop
+from tests.results import helpers as results_helpers
 from tests.staff.helpers import is_staff_view, make_anbieter, make_user, sign_in, totp_now, user_id
 
 A_NAME, B_NAME = "Anbieter Alpha", "Anbieter Beta"
@@ -27,6 +28,8 @@ A_NAME, B_NAME = "Anbieter Alpha", "Anbieter Beta"
 B_WORKSHOP = "Workshop Beta"
 B_MARKS = (B_NAME, "assistenz-b", "leitung-b", B_WORKSHOP, "worte-von-b", "wunsch-von-b", "Treffen Beta")
 NOBODY = 999999
+# An ended quarter with Willen of both Anbieter, for the results pages.
+QUARTER, QUARTER_MONTH = "2026-3", "2026-08"
 ACCOUNTS = {  # login name: (role, Anbieter key or None)
     "assistenz-a": ("assistenz", "A"), "leitung-a": ("anbieter_leitung", "A"),
     "assistenz-b": ("assistenz", "B"), "leitung-b": ("anbieter_leitung", "B"),
@@ -54,6 +57,10 @@ def world(app):
         db.commit()
         workshop_ids = {key: w.id for key, w in workshop.items()}
         b_code = workshop["B"].code
+    # A workshop of each Anbieter, over, with enough answers that its results show; Willen on each one's tablets.
+    for key, name in (("A", A_NAME), ("B", B_NAME)):
+        results_helpers.workshop(app, anbieter[key], raum, results_helpers.answers(5), titel=f"Workshop {name.split()[1]}")
+        results_helpers.willen(app, 5, anbieter=anbieter[key], raum=raum, month=QUARTER_MONTH)
     # B's Assistenz has a second factor, so a reset of it by A's staff would show in the snapshot.
     secrets = {name: make_user(app, name, role, anbieter.get(key), second_factor=key is None or name == "assistenz-b")
                for name, (role, key) in ACCOUNTS.items()}
@@ -82,12 +89,12 @@ def become(client, world, name: str) -> None:
 
 def ids_for(world, owner: str) -> dict[str, object]:
     """URL parameters pointing at A's or B's objects, or at nobody's."""
-    if owner == "nobody":
+    if owner == "nobody":  # a quarter that has not ended is nobody's yet
         return {"anbieter_id": NOBODY, "user_id": NOBODY, "sozialraum_id": NOBODY, "token": "unbekannt",
-                "workshop_id": NOBODY, "quelle": "workshop", "eintrag_id": NOBODY}
+                "workshop_id": NOBODY, "quelle": "workshop", "eintrag_id": NOBODY, "quartal": "2999-1"}
     return {"anbieter_id": world["anbieter"][owner], "user_id": world["users"][f"assistenz-{owner.lower()}"],
             "sozialraum_id": world["sozialraum"], "token": "unbekannt", "workshop_id": world["workshop"][owner],
-            "quelle": "workshop", "eintrag_id": world["worte"][owner]}
+            "quelle": "workshop", "eintrag_id": world["worte"][owner], "quartal": QUARTER}
 
 
 def build(app, rule, owner: str, world) -> str:
@@ -130,7 +137,8 @@ def test_every_get_route_as_every_role(app, client, world):
             "tablet.einstellung", "staff.mein_konto", "staff.mein_passwort", "staff.mein_faktor",
             "staff.mein_faktor_aus", "staff.meine_codes", "workshops_staff.liste", "workshops_staff.neu",
             "workshops_staff.detail", "workshops_staff.plakat", "workshops_staff.beenden",
-            "workshops_staff.pruefen", "freigabe.liste"} <= {rule.endpoint for rule in rules}
+            "workshops_staff.pruefen", "freigabe.liste", "results.workshop", "results.anbieter_willen",
+            "results.sozialraum_willen", "results.sozialraum_workshops"} <= {rule.endpoint for rule in rules}
     seen = 0
     for walker in WALKERS:
         become(client, world, walker)
@@ -153,6 +161,12 @@ def test_a_lead_of_a_sees_its_lists_without_b(app, client, world):
     assert "assistenz-a" in listing
     form = client.get("/staff/konten/neu").get_data(as_text=True)
     assert A_NAME in form and B_NAME not in form
+    results = client.get("/staff/ergebnisse/").get_data(as_text=True)
+    assert "Workshop Alpha" in results and "Workshop Beta" not in results
+    own = client.get(f"/staff/ergebnisse/workshop/{world['workshops']['A']}").get_data(as_text=True)
+    assert "5 Menschen haben geantwortet." in own  # the walk opened results pages that show numbers
+    become(client, world, "leitung-b")  # and B's workshop is on B's pages, so its absence above means something
+    assert "Workshop Beta" in client.get("/staff/ergebnisse/").get_data(as_text=True)
     become(client, world, "chef")  # the walk above is not vacuous: B's data is on the admin's pages
     assert B_NAME in client.get("/staff/anbieter").get_data(as_text=True)
     assert "assistenz-b" in client.get("/staff/konten").get_data(as_text=True)
