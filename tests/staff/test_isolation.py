@@ -58,8 +58,10 @@ def world(app):
         workshop_ids = {key: w.id for key, w in workshop.items()}
         b_code = workshop["B"].code
     # A workshop of each Anbieter, over, with enough answers that its results show; Willen on each one's tablets.
-    for key, name in (("A", A_NAME), ("B", B_NAME)):
-        results_helpers.workshop(app, anbieter[key], raum, results_helpers.answers(5), titel=f"Workshop {name.split()[1]}")
+    over = {key: results_helpers.workshop(app, anbieter[key], raum, results_helpers.answers(5),
+                                          titel=f"Workshop {name.split()[1]}")
+            for key, name in (("A", A_NAME), ("B", B_NAME))}
+    for key in ("A", "B"):
         results_helpers.willen(app, 5, anbieter=anbieter[key], raum=raum, month=QUARTER_MONTH)
     # B's Assistenz has a second factor, so a reset of it by A's staff would show in the snapshot.
     secrets = {name: make_user(app, name, role, anbieter.get(key), second_factor=key is None or name == "assistenz-b")
@@ -75,7 +77,7 @@ def world(app):
     for key in ("A", "B"):
         make_wille(app, anbieter[key], f"wunsch-von-{key.lower()}")
     return {"anbieter": anbieter, "users": users, "secrets": secrets, "sozialraum": raum, "workshop": workshop_ids,
-            "marks": (*B_MARKS, b_code, codes.shown(b_code)), "worte": worte}
+            "marks": (*B_MARKS, b_code, codes.shown(b_code)), "worte": worte, "workshops": over}
 
 
 def become(client, world, name: str) -> None:
