@@ -15,6 +15,7 @@ from flask import Blueprint, abort, current_app, render_template
 from flask_login import current_user
 
 from ..core.db import get_db
+from ..freigabe import stats as freigabe_stats
 from ..privacy.k import CountTable, SafeTable, protect
 from ..sozialraum import stats as sozialraum_stats
 from ..sprache.i18n import _
@@ -35,6 +36,8 @@ class Part:
     titel: str
     chart: charts.Chart | None
     words: bool = False
+    # Own words released by the Anbieter's staff (groups of at least K_MIN only); never counted.
+    released: tuple = ()
 
 
 def labels() -> dict[str, str]:
@@ -92,14 +95,15 @@ def summary(table: SafeTable) -> str:
              **values)
 
 
-def parts(counted, prefix: str = "") -> list[Part]:
-    """Protect every table (privacy.k) and draw it; own words only get their place."""
+def parts(counted, prefix: str = "", released: tuple = ()) -> list[Part]:
+    """Protect every table (privacy.k) and draw it; own words get their place, with the released ones once."""
     k = current_app.config["K_MIN"]
     found = []
     for key, titel, table in counted:
         html_id = f"{prefix}{key}"
-        if table is None:  # own words: never counted; the place where released ones will be shown
-            found.append(Part(html_id, titel, None, words=True))
+        if table is None:  # own words: never counted; the released ones are shown at the first such place
+            found.append(Part(html_id, titel, None, words=True, released=released))
+            released = ()
             continue
         if key.startswith(f"{wille_stats.WISHES}-"):
             titel = _("Gewählte Wünsche im Lebensbereich %(bereich)s", bereich=titel)
@@ -169,7 +173,10 @@ def workshop(workshop_id: int):
     if info is None:
         abort(404)
     counted = workshop_stats.workshop_counts(db, workshop_id, user, today, labels()) if info.over else None
-    return render("results/staff/workshop.html", workshop=info, teile=parts(counted) if counted is not None else None,
+    released = tuple(freigabe_stats.released_words(db, anbieter_id=user.anbieter_id, today=today,
+                                                   k_min=current_app.config["K_MIN"], workshop_id=info.id))
+    return render("results/staff/workshop.html", workshop=info,
+                  teile=parts(counted, released=released) if counted is not None else None,
                   sozialraum=sozialraum_stats.names(db).get(info.sozialraum_id, ""))
 
 
@@ -182,7 +189,10 @@ def _anbieter_willen(anbieter_id: int, quartal: str, demo: bool):
     quarter = _ended(quartal)
     counted = wille_stats.wille_counts(db, user, quarter.months, labels(), anbieter_id=anbieter.id, demo=demo)
     # The own wishes of these Willen reach this page only after release by the Anbieter's staff (the release queue).
-    own_wishes = Part("eigene-wuensche", _("Eigene Wünsche"), None, words=True)
+    released = tuple(freigabe_stats.released_words(db, anbieter_id=anbieter.id, today=_today(),
+                                                   k_min=current_app.config["K_MIN"],
+                                                   quarter=(quarter.jahr, quarter.nummer), demo=demo))
+    own_wishes = Part("eigene-wuensche", _("Eigene Wünsche"), None, words=True, released=released)
     return render("results/staff/willen.html", teile=[*parts(counted), own_wishes], quartal=quarter, beispiel=demo,
                   gruppe=anbieter.name, ueber_anbieter=True)
 

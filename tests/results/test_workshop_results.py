@@ -1,7 +1,7 @@
 """An Anbieter's results of its own workshops: k at the edge (4, 5, 6 people), hidden cells, only once over."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from freezegun import freeze_time
@@ -137,3 +137,30 @@ def test_another_anbieters_workshop_is_404_and_other_roles_403(app, client, sign
         become(client, signed_in, name)
         assert client.get(f"/staff/ergebnisse/workshop/{ours}").status_code == 403
     assert client.get("/staff/ergebnisse/").status_code == 403  # the Admin has no results at all
+
+
+@pytest.mark.parametrize("people", [4, 5])
+def test_released_own_words_appear_only_for_groups_of_k_and_never_open_or_withheld_ones(app, client, signed_in,
+                                                                                        people):
+    from sqlalchemy import select
+
+    from app.core.db import get_db
+    from app.freigabe import operations as freigabe
+    from app.workshops.models import WorkshopAntwort
+
+    wid = workshop(app, signed_in["A"], signed_in["hemelingen"], answers(people))
+    with app.app_context():
+        db = get_db()
+        rows = db.scalars(select(WorkshopAntwort).where(WorkshopAntwort.workshop_id == wid)
+                          .order_by(WorkshopAntwort.id)).all()
+        for row, words in zip(rows, ("Das Essen war lecker.", "Es war zu laut hier.", "Noch offen hier.")):
+            row.eigene_worte = words
+        db.commit()
+        items = {item.text: item for item in freigabe.queue(db, signed_in["A"])}
+        freigabe.decide(db, items["Das Essen war lecker."], freigabe.FREIGEGEBEN, None, datetime(2026, 10, 15))
+        freigabe.decide(db, items["Es war zu laut hier."], freigabe.ZURUECKGEHALTEN, None, datetime(2026, 10, 15))
+        db.commit()
+    with freeze_time("2026-10-15 10:00:00"):
+        html = client.get(f"/staff/ergebnisse/workshop/{wid}").get_data(as_text=True)
+    assert ("Das Essen war lecker." in html) == (people >= 5)
+    assert "Es war zu laut hier." not in html and "Noch offen hier." not in html
