@@ -159,3 +159,20 @@ def tablet_cookie(app, minutes: int) -> str:
 
     anbieter = make_anbieter(app, f"Tablet-Anbieter {secrets.token_hex(3)}")
     return encode(Binding(anbieter, minutes, time.time() + 3600), app.config["SECRET_KEY"])
+
+
+def sign_in_staff(driver, base: str, login_name: str, secret: str | None = None, lands_on: str | None = None) -> None:
+    """Sign in through the staff form (and the second factor where the account has one); the keyboard sign-in
+    itself is tested in test_staff.py. Opens the sign-in page unless the browser is already on it."""
+    from tests.staff.helpers import PASSWORD, totp_now
+
+    if "/staff/anmelden" not in driver.current_url:
+        driver.get(base + "/staff/anmelden")
+    driver.find_element(By.ID, "login_name").send_keys(login_name)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
+    if secret:
+        driver.find_element(By.ID, "code").send_keys(totp_now(secret))
+        submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
+    if lands_on:
+        wait_for_path(driver, lands_on)

@@ -8,26 +8,14 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from tests.staff.helpers import PASSWORD, make_anbieter, make_user, totp_now
+from tests.staff.helpers import PASSWORD, make_anbieter, make_user
 
 from .conftest import TABLET, make_driver
-from .pages import assert_accessible, submit_and_wait, wait_for_path, wait_replaced
+from .pages import assert_accessible, sign_in_staff, submit_and_wait, wait_for_path, wait_replaced
 
 pytestmark = pytest.mark.browser
 DESKTOP = (1280, 800)
 NEW = "Neue-Sichere-Passphrase-77"
-
-
-def sign_in(driver, base: str, login_name: str, secret: str | None = None) -> None:
-    """Sign in through the form (the keyboard sign-in itself is tested in test_staff.py)."""
-    driver.get(base + "/staff/anmelden")
-    driver.find_element(By.ID, "login_name").send_keys(login_name)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
-    if secret:
-        driver.find_element(By.ID, "code").send_keys(totp_now(secret))
-        submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
-    wait_for_path(driver, "/staff/")
 
 
 def tab_to(driver, element_id: str | None = None, link: str | None = None):
@@ -48,7 +36,7 @@ def test_the_own_account_pages_have_zero_axe_violations(live_server, size):
     secret = make_user(app, name, "admin", second_factor=True)
     driver = make_driver(size=size)
     try:
-        sign_in(driver, base, name, secret)
+        sign_in_staff(driver, base, name, secret, lands_on="/staff/")
         for path in ("/staff/mein-konto", "/staff/mein-konto/passwort", "/staff/mein-konto/zweiter-faktor",
                      "/staff/mein-konto/zweiter-faktor/aus", "/staff/mein-konto/wiederherstellungscodes"):
             driver.get(base + path)
@@ -77,7 +65,7 @@ def test_the_password_is_changed_by_keyboard_only(live_server):
     make_user(app, name, "assistenz", make_anbieter(app, f"Anbieter Konto {name}"))
     driver = make_driver(size=DESKTOP)
     try:
-        sign_in(driver, base, name)
+        sign_in_staff(driver, base, name, lands_on="/staff/")
         driver.get(base + "/staff/mein-konto")
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         old = driver.find_element(By.TAG_NAME, "html")

@@ -11,26 +11,14 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.staff.helpers import PASSWORD, make_anbieter, make_user, totp_now
+from tests.staff.helpers import make_anbieter, make_user
 
 from .conftest import TABLET, make_driver
-from .pages import assert_accessible, submit_and_wait, wait_for_path
+from .pages import assert_accessible, sign_in_staff, submit_and_wait, wait_for_path
 
 pytestmark = pytest.mark.browser
 DESKTOP = (1280, 800)
 NUTZERIN_PARTS = ("[data-vorlesen]", "nav[aria-label='Menü']", "#noch-da", "a[href='/woerterbuch']")
-
-
-def sign_in(driver, base: str, login_name: str, secret: str | None = None) -> None:
-    """Fill in the sign-in form (and the second factor where the account has one)."""
-    if "/staff/anmelden" not in driver.current_url:
-        driver.get(base + "/staff/anmelden")
-    driver.find_element(By.ID, "login_name").send_keys(login_name)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
-    if secret:
-        driver.find_element(By.ID, "code").send_keys(totp_now(secret))
-        submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
 
 
 def dialog_open(driver) -> bool:
@@ -70,7 +58,7 @@ def test_staff_pages_fit_and_show_no_nutzerin_parts(live_server, size):
         driver.get(base + "/staff/anmelden")
         assert not driver.find_elements(By.CSS_SELECTOR, "header nav"), "no navigation before signing in"
         check_staff_page(driver, f"{size} sign-in")
-        sign_in(driver, base, f"admin{suffix}", secret)
+        sign_in_staff(driver, base, f"admin{suffix}", secret)
         for path in ["/staff/", "/staff/anbieter", "/staff/anbieter/neu", "/staff/konten", "/staff/konten/neu",
                      "/staff/sozialraeume"]:
             driver.get(base + path)
@@ -79,7 +67,7 @@ def test_staff_pages_fit_and_show_no_nutzerin_parts(live_server, size):
             assert nav == ["Start", "Anbieter", "Konten", "Sozialräume", "Protokoll", "Mein Konto"], (path, nav)
             check_staff_page(driver, f"{size} {path}")
         driver.delete_all_cookies()
-        sign_in(driver, base, f"assistenz{suffix}")
+        sign_in_staff(driver, base, f"assistenz{suffix}")
         driver.get(base + "/tablet/")
         assert driver.find_element(By.CSS_SELECTOR, "header nav [aria-current='page']").text == "Tablet"
         check_staff_page(driver, f"{size} /tablet/")
@@ -93,7 +81,7 @@ def test_the_idle_warning_keeps_the_session_by_keyboard_and_signs_out_when_time_
     make_user(app, f"warnung{suffix}", "assistenz", make_anbieter(app, f"Anbieter Warnung {suffix}"))
     driver = make_driver(size=DESKTOP)
     try:
-        sign_in(driver, base, f"warnung{suffix}")
+        sign_in_staff(driver, base, f"warnung{suffix}")
         with short_idle_time(app, idle_seconds=30, warn_seconds=22):
             driver.get(base + "/tablet/")
             assert not dialog_open(driver)
@@ -116,7 +104,7 @@ def test_the_idle_warning_keeps_the_session_by_keyboard_and_signs_out_when_time_
             wait_for_path(driver, "/staff/anmelden", timeout=30)
             assert "abgelaufen=1" in driver.current_url and "next=/tablet/" in driver.current_url
             assert "längere Zeit inaktiv" in driver.find_element(By.TAG_NAME, "main").text
-        sign_in(driver, base, f"warnung{suffix}")
+        sign_in_staff(driver, base, f"warnung{suffix}")
         wait_for_path(driver, "/tablet/")
         assert driver.find_element(By.TAG_NAME, "h1").text == "Tablet-Modus"
     finally:
@@ -129,7 +117,7 @@ def test_without_javascript_staff_pages_work_and_nutzerin_pages_are_unchanged(li
     make_user(app, f"ohnejs{suffix}", "assistenz", make_anbieter(app, f"Anbieter ohne JS {suffix}"))
     driver = make_driver(javascript=False)
     try:
-        sign_in(driver, base, f"ohnejs{suffix}")
+        sign_in_staff(driver, base, f"ohnejs{suffix}")
         assert not driver.find_element(By.ID, "staff-warnung").is_displayed()
         submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "header .konto button[type=submit]"))
         assert "abgemeldet=1" in driver.current_url
