@@ -104,24 +104,22 @@ def count_willen(db: Session, records: Select, labels: Mapping[str, str]) -> lis
 
 def _now_table(areas, chosen: Mapping[str, int], now: Mapping[tuple[str, str], int], labels: Mapping[str, str],
                people: int) -> CountTable:
-    """How it is now: one line per life area someone chose, each adding up to the people who chose it."""
+    """How it is now: one line per life area someone chose, each adding up to the people who chose it, with an
+    always present „keine Antwort“ (a column shown only when someone skipped would tell that count is not 0)."""
     lines = [(area, [now.get((area.key, key), 0) for key in SCALE]) for area in areas if chosen.get(area.key)]
-    skipped = any(sum(counts) < chosen[area.key] for area, counts in lines)
-    columns = tuple(labels[key] for key in SCALE) + ((labels[NO_ANSWER],) if skipped else ())
-    table_lines = tuple(
-        Line(area.name, (*counts, *((chosen[area.key] - sum(counts),) if skipped else ())), chosen[area.key])
-        for area, counts in lines)
+    columns = tuple(labels[key] for key in (*SCALE, NO_ANSWER))
+    table_lines = tuple(Line(area.name, (*counts, chosen[area.key] - sum(counts)), chosen[area.key])
+                        for area, counts in lines)
     return CountTable(columns, table_lines, people)
 
 
 def _single(title: str, keys: tuple[str, ...], answered: Mapping[Any, int], labels: Mapping[str, str],
             people: int) -> CountTable:
-    """A line that adds up: one cell per answer, and „keine Antwort“ when anyone gave none of them."""
+    """A line that adds up: one cell per answer, and always „keine Antwort“ (see `_now_table`)."""
     counts = [answered.get(key, 0) for key in keys]
     columns = [labels[key] for key in keys]
-    if people - sum(counts):
-        counts.append(people - sum(counts))
-        columns.append(labels[NO_ANSWER])
+    counts.append(people - sum(counts))
+    columns.append(labels[NO_ANSWER])
     return CountTable(tuple(columns), (Line(title, tuple(counts), people),), people)
 
 

@@ -146,14 +146,12 @@ def _count(db: Session, questions: tuple[Question, ...], where: tuple, labels: M
 
 def single_choice(title: str, keys: tuple[str, ...], answered: Mapping[Any, int], labels: Mapping[str, str],
                   people: int) -> CountTable:
-    """A line that adds up: one cell per answer (`answered`: how many gave each value), and „keine Antwort“ when
-    anyone gave none of them."""
+    """A line that adds up: one cell per answer (`answered`: how many gave each value), and always „keine Antwort“:
+    a column that appeared only when someone skipped would tell that count is not 0, even when it is hidden."""
     counts = [answered.get(key, 0) for key in keys]
     columns = [labels[key] for key in keys]
-    skipped = people - sum(counts)
-    if skipped:
-        counts.append(skipped)
-        columns.append(labels[NO_ANSWER])
+    counts.append(people - sum(counts))
+    columns.append(labels[NO_ANSWER])
     return CountTable(tuple(columns), (Line(title, tuple(counts), people),), people)
 
 

@@ -61,14 +61,15 @@ def test_the_wille_tables(app, client, people):
     page = read(html)
     areas, now, wohnen, arbeit, helpers, who = page.tables
     assert areas[1:3] == [["Wohnen", "6"], ["Arbeit", "5"]] and ["Freizeit", "0"] in areas
-    assert now[0] == ["Lebensbereich", "Gut", "Geht so", "Nicht gut", "Zusammen"]
-    assert now[1:] == [["Wohnen", "verdeckt", "verdeckt", "verdeckt", "verdeckt"], ["Arbeit", "5", "0", "0", "5"]]
+    assert now[0] == ["Lebensbereich", "Gut", "Geht so", "Nicht gut", "keine Antwort", "Zusammen"]
+    assert now[1:] == [["Wohnen", "verdeckt", "verdeckt", "verdeckt", "verdeckt", "verdeckt"],
+                       ["Arbeit", "5", "0", "0", "0", "5"]]
     assert wohnen[1] == ["Ich will in einer eigenen Wohnung wohnen.", "6"]
     assert wohnen[-1] == ["Es soll so bleiben, wie es ist.", "0"]
     assert arbeit[1] == ["Ich will eine Arbeit finden.", "0"]
     assert helpers[1] == ["Familie", "6"] and ["Niemand", "0"] in helpers
     assert who[1:] == [["Allein", "verdeckt"], ["Mit Hilfe", "verdeckt"], ["Jemand anderes für die Person", "verdeckt"],
-                       ["Zusammen", "verdeckt"]]
+                       ["keine Antwort", "verdeckt"], ["Zusammen", "verdeckt"]]
     assert "Gewählte Wünsche im Lebensbereich Wohnen" in html and "Gewählte Wünsche im Lebensbereich Freizeit" not in html
     assert not small_numbers(html)
 
