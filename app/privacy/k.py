@@ -1,23 +1,28 @@
 """Small groups never shown: the one function every table of counts passes on its way to a staff page.
 
-The rules, for a group threshold k (K_MIN, default 5):
-- A table whose group has fewer than k people is not shown at all (`protect` returns None).
-- A line whose counts add up to its people (a single-choice question: each person in exactly one cell) and
-  whose people are fewer than k is hidden whole, its total too.
-- A count of 1 to k−1 is shown only as „weniger als k“ (primary suppression).
-- In a line that adds up, the total is shown; so one hidden count could be worked out from the total and the
-  other counts. Further counts of the line are hidden (secondary suppression, the smallest first) until no
-  hidden small count can be worked out by anyone who knows these rules. If that is impossible, the whole
-  line is hidden.
-- Lines that do not add up (several choices per person) have no total to subtract from: only primary.
+The rules, for a group threshold k (K_MIN, default 5, at least 3). The reader is assumed to know these rules,
+the group's number of people (the page says it) and every shown number; what they can still not tell apart is
+what protects a person. Each decision below is made so that every line it can come from leaves each hidden count
+at least two possible values, and a test tries every line there is (up to 20 people) as such a reader.
 
-What a reader can know of a hidden count, and what `_possible` assumes of them: a small one lies in 1..k−1;
-a secondary one is 0, or at least k and at most the smallest count still shown in its line (it was chosen as
-the smallest); all hidden counts of a line add up to its total minus the shown counts.
-Zeros are shown: nobody in a cell exposes no one.
+- A table whose group has fewer than k people is not shown at all (`protect` returns None).
+- A line that adds up (single choice: each person in exactly one cell, „keine Antwort“ always a cell of it):
+  - fewer than k people in it: hidden whole, its total too;
+  - no count of 1 to k−1: shown whole;
+  - one such small count: it is shown as „weniger als k“ and the smallest other count that is not 0 is covered
+    (a line that adds up would give the small one away); if even then the reader could tell the small count,
+    the line is hidden whole;
+  - two or more small counts: shown as „weniger als k“ if their sum leaves each at least two values, else the
+    line is hidden whole;
+  - zeros are shown: nobody in a cell exposes no one.
+- A line of several choices per person (`people` None): each count is a yes/no line of the table's people, so a
+  count is hidden when it or the people who did not choose it are 1 to k−1. It says „weniger als k“ when it is
+  that small, else „verdeckt“ — and in a group of k+1 people every hidden count says „verdeckt“, because
+  „verdeckt“ there could only mean k.
 
 Which groupings and periods are shown (fixed, never free filtering, so no table is the difference of two
-others) is decided where the tables are built; this module protects each table on its own.
+others) is decided where the tables are built; this module protects each table, and `hide_lines` hides the
+lines whose total is a count hidden in another table.
 """
 from __future__ import annotations
 
@@ -80,69 +85,79 @@ class SafeTable:
 
 def protect(table: CountTable, k: int) -> SafeTable | None:
     """The table as staff may see it, or None when its group is smaller than k."""
+    if k < 3:
+        raise ValueError("K_MIN muss mindestens 3 sein.")
     if table.people < k:
         return None
-    return SafeTable(table.columns, tuple(_protect_line(line, k) for line in table.lines), table.people, k)
+    lines = tuple(_protect_choices(line, table.people, k) if line.people is None else _protect_line(line, k)
+                  for line in table.lines)
+    return SafeTable(table.columns, lines, table.people, k)
+
+
+def hide_lines(table: SafeTable, labels: set[str]) -> SafeTable:
+    """The table with these lines hidden whole: their total is a count another table hides."""
+    lines = tuple(_whole(line.label, len(line.cells)) if line.label in labels else line for line in table.lines)
+    return SafeTable(table.columns, lines, table.people, table.k)
+
+
+def _protect_choices(line: Line, people: int, k: int) -> SafeLine:
+    """Several choices per person: hide a count when it or its complement is 1 to k−1."""
+    small_label = SMALL if people > k + 1 else COVERED
+    cells = tuple(Cell(None, small_label) if 0 < count < k else Cell(None, COVERED) if 0 < people - count < k
+                  else Cell(count) for count in line.counts)
+    return SafeLine(line.label, cells, None, False)
 
 
 def _protect_line(line: Line, k: int) -> SafeLine:
-    """Primary suppression, and secondary suppression for a line that adds up."""
-    if line.people is None:
-        cells = tuple(Cell(None, SMALL) if 0 < count < k else Cell(count) for count in line.counts)
-        return SafeLine(line.label, cells, None, False)
-    if sum(line.counts) != line.people:
-        raise ValueError(f"Die Zeile „{line.label}“ ergibt nicht {line.people}.")
-    if line.people < k:
-        return SafeLine(line.label, tuple(Cell(None, COVERED) for _ in line.counts), None, True)
-    small = {i for i, count in enumerate(line.counts) if 0 < count < k}
-    covered: set[int] = set()
-    while small and not _safe(line.counts, small, covered, k):
-        shown = [i for i in range(len(line.counts)) if i not in small | covered]
-        if not shown:
-            return SafeLine(line.label, tuple(Cell(None, COVERED) for _ in line.counts), None, True)
-        covered.add(min(shown, key=lambda i: (line.counts[i], i)))
+    """A line that adds up: primary suppression, and a covered second count or the whole line hidden."""
+    counts, people = line.counts, line.people
+    if sum(counts) != people:
+        raise ValueError(f"Die Zeile „{line.label}“ ergibt nicht {people}.")
+    small = [i for i, count in enumerate(counts) if 0 < count < k]
+    if people < k:
+        return _whole(line.label, len(counts))
+    if not small:
+        return _shown(line, set(), set())
+    if len(small) >= 2:
+        together = sum(counts[i] for i in small)
+        if len(small) + 2 <= together <= len(small) * (k - 1) - 2:
+            return _shown(line, set(small), set())
+        return _whole(line.label, len(counts))
+    one = small[0]
+    if len(counts) == 2:  # the other count would be the total minus the small one
+        return _whole(line.label, 2)
+    others = [i for i, count in enumerate(counts) if count and i != one]
+    cover = min(others, key=lambda i: (counts[i], i))
+    shown = {i: counts[i] for i in others if i != cover}
+    rest = counts[one] + counts[cover]
+    # The covered count was the smallest other one that is not 0 (the first of equal ones), at least k.
+    top = min([count if cover < i else count - 1 for i, count in shown.items()] + [rest - 1])
+    if min(top, rest - 1) - max(k, rest - k + 1) < 1:
+        return _whole(line.label, len(counts))
+    return _shown(line, {one}, {cover})
+
+
+def _shown(line: Line, small: set[int], covered: set[int]) -> SafeLine:
+    """The line with its small counts as „weniger als k“, the covered ones hidden, and its total."""
     cells = tuple(Cell(None, SMALL) if i in small else Cell(None, COVERED) if i in covered else Cell(count)
                   for i, count in enumerate(line.counts))
     return SafeLine(line.label, cells, line.people, True)
 
 
-def _safe(counts: tuple[int, ...], small: set[int], covered: set[int], k: int) -> bool:
-    """Whether every small count of the line could still be at least 2 different numbers."""
-    shown = {i: count for i, count in enumerate(counts) if i not in small | covered}
-    rest = sum(counts) - sum(shown.values())
-    ranges = {i: [(1, k - 1)] for i in small}
-    for i in covered:
-        top = _covered_top(i, shown, rest)
-        ranges[i] = [(0, 0), (k, top)] if top >= k else [(0, 0)]
-    return all(_count(_possible(i, ranges, rest)) >= 2 for i in small)
+def _whole(label: str, size: int) -> SafeLine:
+    """A line of which nothing is shown."""
+    return SafeLine(label, tuple(Cell(None, COVERED) for _ in range(size)), None, True)
 
 
-def _covered_top(cell: int, shown: dict[int, int], rest: int) -> int:
-    """The most a covered count can be: it was chosen as the smallest shown one (the first of equal ones)."""
-    return min([count if cell < i else count - 1 for i, count in shown.items()] + [rest])
+def as_data(table: SafeTable) -> dict:
+    """A protected table as plain data (JSON), to be kept and shown again unchanged."""
+    return {"columns": list(table.columns), "people": table.people, "k": table.k,
+            "lines": [{"label": line.label, "total": line.total, "adds_up": line.adds_up,
+                       "cells": [[cell.value, cell.hidden] for cell in line.cells]} for line in table.lines]}
 
 
-def _possible(cell: int, ranges: dict[int, list[tuple[int, int]]], rest: int) -> list[tuple[int, int]]:
-    """The values a reader who knows the rules can still think the hidden cell has."""
-    others = [(0, 0)]
-    for i, own in ranges.items():
-        if i != cell:
-            others = _merge([(a + c, min(b + d, rest)) for a, b in others for c, d in own if a + c <= rest])
-    needed = _merge([(rest - b, rest - a) for a, b in others])
-    return _merge([(max(a, c), min(b, d)) for a, b in ranges[cell] for c, d in needed if max(a, c) <= min(b, d)])
-
-
-def _merge(intervals: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Integer intervals, sorted, overlapping or touching ones joined."""
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(intervals):
-        if merged and a <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
-        else:
-            merged.append((a, b))
-    return merged
-
-
-def _count(intervals: list[tuple[int, int]]) -> int:
-    """How many integers the intervals hold."""
-    return sum(b - a + 1 for a, b in intervals)
+def from_data(data: dict) -> SafeTable:
+    """A protected table kept by `as_data`, as it was protected."""
+    lines = tuple(SafeLine(line["label"], tuple(Cell(value, hidden) for value, hidden in line["cells"]),
+                           line["total"], line["adds_up"]) for line in data["lines"])
+    return SafeTable(tuple(data["columns"]), lines, data["people"], data["k"])

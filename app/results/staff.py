@@ -14,16 +14,16 @@ from datetime import date
 from flask import Blueprint, abort, current_app, render_template
 from flask_login import current_user
 
-from ..core.db import get_db
+from ..core.db import commit, get_db
 from ..freigabe import stats as freigabe_stats
-from ..privacy.k import CountTable, SafeTable, protect
+from ..privacy.k import CountTable, SafeLine, SafeTable, hide_lines, protect
 from ..sozialraum import stats as sozialraum_stats
 from ..sprache.i18n import _
 from ..staff.permissions import may, requires
 from ..staff.scoping import scoped_anbieter
 from ..wille import stats as wille_stats
 from ..workshops import stats as workshop_stats
-from . import charts, quartale
+from . import charts, quartale, stand
 
 bp = Blueprint("results", __name__, url_prefix="/staff/ergebnisse")
 
@@ -96,7 +96,7 @@ def summary(table: SafeTable) -> str:
 
 
 def parts(counted, prefix: str = "", released: tuple = ()) -> list[Part]:
-    """Protect every table (privacy.k) and draw it; own words get their place, with the released ones once."""
+    """Protect every workshop table (privacy.k) and draw it; own words get their place, with the released ones once."""
     k = current_app.config["K_MIN"]
     found = []
     for key, titel, table in counted:
@@ -105,11 +105,58 @@ def parts(counted, prefix: str = "", released: tuple = ()) -> list[Part]:
             found.append(Part(html_id, titel, None, words=True, released=released))
             released = ()
             continue
-        if key.startswith(f"{wille_stats.WISHES}-"):
-            titel = _("Gewählte Wünsche im Lebensbereich %(bereich)s", bereich=titel)
-        safe = protect(table, k)
-        found.append(Part(html_id, titel, charts.chart(html_id, titel, safe, summary(safe)) if safe else None))
+        found.append(_part(html_id, titel, protect(table, k)))
     return found
+
+
+def _part(html_id: str, titel: str, safe: SafeTable | None) -> Part:
+    """One protected table with its chart (None: its group is too small)."""
+    return Part(html_id, titel, charts.chart(html_id, titel, safe, summary(safe)) if safe else None)
+
+
+def protect_willen(counted: list, k: int) -> stand.Tables:
+    """The Willen tables through privacy.k. A life area whose count is hidden hides its line of „how it is now“
+    (its total is that count) and its wishes (counted among the people who chose it)."""
+    tables = {key: protect(table, k) for key, table in counted}
+    areas = tables.get(wille_stats.AREAS)
+    hidden = {key for key, cell in zip(areas.columns, areas.lines[0].cells) if cell.value is None} if areas else set()
+    if tables.get(wille_stats.NOW):
+        tables[wille_stats.NOW] = hide_lines(tables[wille_stats.NOW], hidden)
+    for area in hidden:
+        if f"{wille_stats.WISHES}-{area}" in tables:
+            tables[f"{wille_stats.WISHES}-{area}"] = None
+    return [(key, tables[key]) for key, _table in counted]
+
+
+def shown_areas(tables: stand.Tables) -> set[str]:
+    """The keys of the life areas whose count is shown and at least k: own wishes of others say too much."""
+    areas = dict(tables).get(wille_stats.AREAS)
+    if areas is None:
+        return set()
+    return {key for key, cell in zip(areas.columns, areas.lines[0].cells) if cell.value and cell.value >= areas.k}
+
+
+def willen_parts(tables: stand.Tables) -> list[Part]:
+    """The protected Willen tables, drawn with the words of the reader's language for their keys."""
+    names = labels() | wille_stats.names()
+    found = []
+    for key, safe in tables:
+        if key.startswith(f"{wille_stats.WISHES}-"):
+            area = key.removeprefix(f"{wille_stats.WISHES}-")
+            titel = _("Gewählte Wünsche im Lebensbereich %(bereich)s", bereich=names.get(area, area))
+            found.append(_part(key, titel, _named(safe, names | wille_stats.names(area))))
+        else:
+            found.append(_part(key, names.get(key, key), _named(safe, names)))
+    return found
+
+
+def _named(safe: SafeTable | None, names: dict[str, str]) -> SafeTable | None:
+    """A keyed protected table with words for its columns and lines."""
+    if safe is None:
+        return None
+    lines = tuple(SafeLine(names.get(line.label, line.label), line.cells, line.total, line.adds_up)
+                  for line in safe.lines)
+    return SafeTable(tuple(names.get(column, column) for column in safe.columns), lines, safe.people, safe.k)
 
 
 def _today() -> date:
@@ -146,6 +193,8 @@ def _wille_quarters(db, user, today: date, demo: bool) -> list[quartale.Quartal]
     """The ended quarters with Willen saved on the tablets of the user's Anbieter, the latest first."""
     months = wille_stats.months_with_willen(db, user, anbieter_id=user.anbieter_id, demo=demo)
     found = {quartale.of_month(month) for _raum, month in months}
+    if not demo:  # a kept quarter stays listed when its Willen were deleted later
+        found |= {quartale.parse(key) for _anbieter, key in stand.quarters(db, anbieter_id=user.anbieter_id)}
     return sorted((q for q in found if q is not None and q.ended(today)), reverse=True)
 
 
@@ -155,8 +204,10 @@ def _sozialraum_overview(db, user, today: date, demo: bool) -> list[dict]:
     for raum, day in workshop_stats.sozialraum_quarters(db, user, demo):
         if (quarter := quartale.of_day(day)).ended(today):
             found.setdefault(raum, {}).setdefault(quarter, set()).add("workshops")
-    for raum, month in wille_stats.months_with_willen(db, user, demo=demo):
-        quarter = quartale.of_month(month)
+    willen = [(raum, quartale.of_month(month)) for raum, month in wille_stats.months_with_willen(db, user, demo=demo)]
+    if not demo:  # a kept quarter stays listed when its Willen were deleted later
+        willen += [(raum, quartale.parse(key)) for raum, key in stand.quarters(db)]
+    for raum, quarter in willen:
         if raum is not None and quarter is not None and quarter.ended(today):
             found.setdefault(raum, {}).setdefault(quarter, set()).add("willen")
     names = sozialraum_stats.names(db)
@@ -187,14 +238,31 @@ def _anbieter_willen(anbieter_id: int, quartal: str, demo: bool):
     if anbieter is None:
         abort(404)
     quarter = _ended(quartal)
-    counted = wille_stats.wille_counts(db, user, quarter.months, labels(), anbieter_id=anbieter.id, demo=demo)
-    # The own wishes of these Willen reach this page only after release by the Anbieter's staff (the release queue).
-    released = tuple(freigabe_stats.released_words(db, anbieter_id=anbieter.id, today=_today(),
-                                                   k_min=current_app.config["K_MIN"],
-                                                   quarter=(quarter.jahr, quarter.nummer), demo=demo))
+    tables = _willen_tables(quarter, demo, anbieter_id=anbieter.id)
+    # The own wishes of these Willen reach this page only after release by the Anbieter's staff (the release
+    # queue), and only of life areas whose count is shown: four wishes of „Geld“ would tell a hidden 4.
+    areas = {wille_stats.names().get(key) for key in shown_areas(tables)}
+    released = tuple(word for word in freigabe_stats.released_words(
+        db, anbieter_id=anbieter.id, today=_today(), k_min=current_app.config["K_MIN"],
+        quarter=(quarter.jahr, quarter.nummer), demo=demo) if word.area in areas)
     own_wishes = Part("eigene-wuensche", _("Eigene Wünsche"), None, words=True, released=released)
-    return render("results/staff/willen.html", teile=[*parts(counted), own_wishes], quartal=quarter, beispiel=demo,
-                  gruppe=anbieter.name, ueber_anbieter=True)
+    return render("results/staff/willen.html", teile=[*willen_parts(tables), own_wishes], quartal=quarter,
+                  beispiel=demo, gruppe=anbieter.name, ueber_anbieter=True)
+
+
+def _willen_tables(quarter: quartale.Quartal, demo: bool, **group) -> stand.Tables:
+    """The protected Willen tables of one group (anbieter_id= or sozialraum_id=) and ended quarter; real ones as
+    they were first shown (results.stand)."""
+    db, k = get_db(), current_app.config["K_MIN"]
+
+    def make() -> stand.Tables:
+        return protect_willen(wille_stats.wille_counts(db, _user(), quarter.months, demo=demo, **group), k)
+
+    if demo:
+        return make()
+    tables = stand.kept_or_new(db, make, quartal=quarter.key, k=k, **group)
+    commit()
+    return tables
 
 
 @bp.get("/anbieter/<int:anbieter_id>/willen/<quartal>")
@@ -245,10 +313,9 @@ def sozialraum_workshops_beispiel(sozialraum_id: int, quartal: str):
 def _sozialraum_willen(sozialraum_id: int, quartal: str, demo: bool):
     """The Willen of the people living in a Sozialraum, saved in one ended quarter, across Anbieter."""
     name, quarter = _raum(sozialraum_id), _ended(quartal)
-    counted = wille_stats.wille_counts(get_db(), _user(), quarter.months, labels(), sozialraum_id=sozialraum_id,
-                                       demo=demo)
-    return render("results/staff/willen.html", teile=parts(counted), quartal=quarter, beispiel=demo, gruppe=name,
-                  ueber_anbieter=False)
+    tables = _willen_tables(quarter, demo, sozialraum_id=sozialraum_id)
+    return render("results/staff/willen.html", teile=willen_parts(tables), quartal=quarter, beispiel=demo,
+                  gruppe=name, ueber_anbieter=False)
 
 
 @bp.get("/sozialraum/<int:sozialraum_id>/<quartal>/willen")

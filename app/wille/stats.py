@@ -5,8 +5,9 @@ passes the months of a completed quarter) and either of one Anbieter (saved on i
 Sozialraum (where the people live). Own words (eigener Wunsch, what I can do myself) are never counted: they
 reach staff only through the release queue. Rows are read through `staff.scoping`.
 
-Texts that are not in the content files come from `labels` (results: plain German for staff), keyed by the
-answer keys of the Wille (gut, familie, allein …), NO_ANSWER and the table keys below.
+The tables hold keys, not words: columns and lines are the answer keys of the Wille (gut, familie, allein …),
+NO_ANSWER, the table keys below and the keys of life areas and wishes. So a table looks the same in every
+language, and results can keep a quarter's protected tables and name them in the reader's language (`names`).
 """
 from __future__ import annotations
 
@@ -32,10 +33,9 @@ AREAS, NOW, WISHES, HELP, WHO = "bereiche", "jetzt", "wuensche", "helfer", "wer"
 
 
 class Counted(NamedTuple):
-    """One table of counts under its title."""
+    """One table of counts under its key (a wishes table: „wuensche-<area key>“)."""
 
     key: str
-    titel: str
     table: CountTable
 
 
@@ -50,7 +50,15 @@ def months_with_willen(db: Session, user: Any, *, anbieter_id: int | None = None
     return sorted(found, key=lambda row: (row[0] or 0, row[1]))
 
 
-def wille_counts(db: Session, user: Any, months: tuple[str, ...], labels: Mapping[str, str], *,
+def names(area_key: str | None = None) -> dict[str, str]:
+    """The words for the keys of the tables in the current language: life areas, or the wishes of one area."""
+    if area_key is None:
+        return {area.key: area.name for area in bereiche()}
+    area = next((area for area in bereiche() if area.key == area_key), None)
+    return {wish.key: wish.text for wish in area.wuensche} if area else {}
+
+
+def wille_counts(db: Session, user: Any, months: tuple[str, ...], *,
                  anbieter_id: int | None = None, sozialraum_id: int | None = None, demo: bool = False) -> list[Counted]:
     """The tables of the usable Willen of these months, of one Anbieter or of one Sozialraum (one must be given)."""
     if (anbieter_id is None) == (sozialraum_id is None):
@@ -59,10 +67,10 @@ def wille_counts(db: Session, user: Any, months: tuple[str, ...], labels: Mappin
         WilleRecord.use_allowed, WilleRecord.demo == demo, WilleRecord.created_month.in_(months))
     records = records.where(WilleRecord.anbieter_id == anbieter_id if anbieter_id is not None
                             else WilleRecord.sozialraum_id == sozialraum_id)
-    return count_willen(db, records, labels)
+    return count_willen(db, records)
 
 
-def count_willen(db: Session, records: Select, labels: Mapping[str, str]) -> list[Counted]:
+def count_willen(db: Session, records: Select) -> list[Counted]:
     """Life areas chosen, how it is now per area, wishes chosen per area, who helps, who filled in — of the Willen
     whose ids `records` selects. The database counts (GROUP BY), so 20,000 Willen are never loaded."""
     people = db.scalar(select(func.count()).select_from(records.subquery()))
@@ -70,13 +78,12 @@ def count_willen(db: Session, records: Select, labels: Mapping[str, str]) -> lis
     areas = bereiche()
     chosen = dict(db.execute(select(WilleBereich.bereich, func.count(distinct(WilleBereich.wille_id)))
                              .where(in_group).group_by(WilleBereich.bereich)).all())
-    found = [Counted(AREAS, labels[AREAS], CountTable(
-        tuple(area.name for area in areas),
-        (Line(labels[AREAS], tuple(chosen.get(area.key, 0) for area in areas)),), people))]
+    found = [Counted(AREAS, CountTable(
+        tuple(area.key for area in areas), (Line(AREAS, tuple(chosen.get(area.key, 0) for area in areas)),), people))]
     now = {(area, value): count for area, value, count in db.execute(
         select(WilleBereich.bereich, WilleBereich.jetzt, func.count(distinct(WilleBereich.wille_id))).where(in_group)
         .group_by(WilleBereich.bereich, WilleBereich.jetzt))}
-    found.append(Counted(NOW, labels[NOW], _now_table(areas, chosen, now, labels, people)))
+    found.append(Counted(NOW, _now_table(areas, chosen, now, people)))
     wished = cast(WilleBereich.wuensche, String)
     wishes: dict[str, dict[str, int]] = {}
     for area, text, count in db.execute(select(WilleBereich.bereich, wished, func.count(distinct(WilleBereich.wille_id)))
@@ -86,41 +93,33 @@ def count_willen(db: Session, records: Select, labels: Mapping[str, str]) -> lis
     for area in areas:
         if chosen.get(area.key):
             keys = (*(wish.key for wish in area.wuensche), KEEP)
-            columns = (*(wish.text for wish in area.wuensche), labels[KEEP])
             counts = tuple(wishes.get(area.key, {}).get(key, 0) for key in keys)
-            found.append(Counted(f"{WISHES}-{area.key}", area.name,
-                                 CountTable(columns, (Line(area.name, counts),), chosen[area.key])))
+            found.append(Counted(f"{WISHES}-{area.key}",
+                                 CountTable(keys, (Line(area.key, counts),), chosen[area.key])))
     # A person counts once for a helper named in any of their areas.
     named = cast(WilleBereich.helfer, String)
     helpers = db.execute(select(*(func.count(distinct(case((named.like(f'%"{key}"%'), WilleBereich.wille_id))))
                                   for key in HELPERS)).where(in_group)).one()
-    found.append(Counted(HELP, labels[HELP], CountTable(
-        tuple(labels[key] for key in HELPERS), (Line(labels[HELP], tuple(helpers)),), people)))
+    found.append(Counted(HELP, CountTable(HELPERS, (Line(HELP, tuple(helpers)),), people)))
     who = dict(db.execute(select(WilleRecord.filled_by, func.count(WilleRecord.id))
                           .where(WilleRecord.id.in_(records)).group_by(WilleRecord.filled_by)).all())
-    found.append(Counted(WHO, labels[WHO], _single(labels[WHO], FILLED_BY, who, labels, people)))
+    found.append(Counted(WHO, _single(WHO, FILLED_BY, who, people)))
     return found
 
 
-def _now_table(areas, chosen: Mapping[str, int], now: Mapping[tuple[str, str], int], labels: Mapping[str, str],
-               people: int) -> CountTable:
+def _now_table(areas, chosen: Mapping[str, int], now: Mapping[tuple[str, str], int], people: int) -> CountTable:
     """How it is now: one line per life area someone chose, each adding up to the people who chose it, with an
     always present „keine Antwort“ (a column shown only when someone skipped would tell that count is not 0)."""
     lines = [(area, [now.get((area.key, key), 0) for key in SCALE]) for area in areas if chosen.get(area.key)]
-    columns = tuple(labels[key] for key in (*SCALE, NO_ANSWER))
-    table_lines = tuple(Line(area.name, (*counts, chosen[area.key] - sum(counts)), chosen[area.key])
+    table_lines = tuple(Line(area.key, (*counts, chosen[area.key] - sum(counts)), chosen[area.key])
                         for area, counts in lines)
-    return CountTable(columns, table_lines, people)
+    return CountTable((*SCALE, NO_ANSWER), table_lines, people)
 
 
-def _single(title: str, keys: tuple[str, ...], answered: Mapping[Any, int], labels: Mapping[str, str],
-            people: int) -> CountTable:
+def _single(title: str, keys: tuple[str, ...], answered: Mapping[Any, int], people: int) -> CountTable:
     """A line that adds up: one cell per answer, and always „keine Antwort“ (see `_now_table`)."""
-    counts = [answered.get(key, 0) for key in keys]
-    columns = [labels[key] for key in keys]
-    counts.append(people - sum(counts))
-    columns.append(labels[NO_ANSWER])
-    return CountTable(tuple(columns), (Line(title, tuple(counts), people),), people)
+    counts = (*(answered.get(key, 0) for key in keys), people - sum(answered.get(key, 0) for key in keys))
+    return CountTable((*keys, NO_ANSWER), (Line(title, counts, people),), people)
 
 
 def _as_list(text: str | None) -> list:

@@ -36,16 +36,17 @@ def test_a_group_below_k_shows_nothing_and_from_k_on_everything(app, client, sig
     assert not small_numbers(html)
 
 
-def test_a_small_count_is_shown_as_less_than_5_and_its_partner_covered(app, client, signed_in):
+def test_a_small_count_is_shown_as_less_than_5_its_partner_covered_and_a_small_complement_hidden(app, client, signed_in):
     # treffen: 10 × gut, 5 × geht so, 2 × nicht gut → „weniger als 5“, and the smallest other count covered
     people = answers(17, treffen=["geht-so"] * 5 + ["nicht-gut"] * 2, schwer=[["zu-lang"]])
     wid = workshop(app, signed_in["A"], signed_in["hemelingen"], people)
     html = client.get(f"/staff/ergebnisse/workshop/{wid}").get_data(as_text=True)
     page = read(html)
     assert page.tables[0][1:] == [["Gut", "10"], ["Geht so", "verdeckt"], ["Nicht gut", "weniger als 5"],
-                                  ["Zusammen", "17"]]
-    assert page.tables[6][1] == ["Das Treffen dauert zu lange.", "weniger als 5"]  # a choice: primary only
-    assert page.tables[6][2] == ["Es ist zu laut.", "16"]
+                                  ["keine Antwort", "0"], ["Zusammen", "17"]]
+    assert page.tables[6][1] == ["Das Treffen dauert zu lange.", "weniger als 5"]
+    # 16 of 17 chose „zu laut“: the 1 who did not is a small group too
+    assert page.tables[6][2] == ["Es ist zu laut.", "verdeckt"]
     assert not small_numbers(html)
 
 
@@ -54,8 +55,9 @@ def test_a_line_that_cannot_be_protected_is_hidden_whole(app, client, signed_in)
     wid = workshop(app, signed_in["A"], signed_in["hemelingen"], answers(6, treffen=["nicht-gut"]))
     html = client.get(f"/staff/ergebnisse/workshop/{wid}").get_data(as_text=True)
     assert read(html).tables[0][1:] == [["Gut", "verdeckt"], ["Geht so", "verdeckt"], ["Nicht gut", "verdeckt"],
-                                        ["Zusammen", "verdeckt"]]
-    assert read(html).charts[0] == ["Gut", "verdeckt", "Geht so", "verdeckt", "Nicht gut", "verdeckt"]
+                                        ["keine Antwort", "verdeckt"], ["Zusammen", "verdeckt"]]
+    assert read(html).charts[0] == ["Gut", "verdeckt", "Geht so", "verdeckt", "Nicht gut", "verdeckt",
+                                    "keine Antwort", "verdeckt"]
     assert not small_numbers(html)
 
 
