@@ -52,11 +52,14 @@ def last_month_of_previous_quarter(today: date) -> str:
     return f"{year}-{month:02d}"
 
 
+HEMELINGEN = "bremen-hemelingen"
+
+
 def load_demo(app: Flask, db: Session, count: int = 40, today: date | None = None) -> str:
     """Replace earlier demo records with fresh ones; return the demo code.
 
-    Most demo Willen are from Hemelingen and were saved on the demo Anbieter's tablets, so the results
-    pages have enough for groups of at least K_MIN and still show a hidden small count somewhere.
+    Three in four demo Willen are from Hemelingen, the others from one more Sozialraum, most saved on the demo
+    Anbieter's tablets: every results page has a group of at least K_MIN and still a hidden small count somewhere.
     """
     db.execute(delete(WilleRecord).where(WilleRecord.demo))
     person = person_with_code(db, DEMO_CODE, app.config["CODE_KEY"])
@@ -69,6 +72,7 @@ def load_demo(app: Flask, db: Session, count: int = 40, today: date | None = Non
                              person_id=person.id if index == 0 else None,
                              anbieter_id=anbieter[index % 3 % len(anbieter)] if anbieter and index % 3 < 2 else None)
         db.add(record)
-        wohnort = "bremen-hemelingen" if "bremen-hemelingen" in keys and index % 4 else rng.choice(keys)
+        wohnort = HEMELINGEN if HEMELINGEN in keys and index % 4 else next(
+            (key for key in keys if key != HEMELINGEN), keys[0])
         fill_record(record, _demo_data(rng, wohnort), db)
     return DEMO_CODE
