@@ -6,7 +6,7 @@ from .mein_code.models import CodeAttempt, Person
 from .sozialraum.models import Sozialraum
 from .staff.models import AuditEntry, Anbieter, RecoveryCode, SignInAttempt, SignupLink, StaffUser
 from .wille.models import WilleBereich, WilleRecord
-from .workshops.models import Workshop, WorkshopAntwort
+from .workshops.models import Workshop, WorkshopAntwort, WorkshopZahl
 
 __all__ = ["Anbieter", "AuditEntry", "Base", "CodeAttempt", "Draft", "Entscheidung", "Person", "RecoveryCode",
            "SignInAttempt", "SignupLink", "Sozialraum", "StaffUser", "WilleBereich", "WilleRecord"]
