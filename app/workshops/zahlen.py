@@ -40,6 +40,8 @@ def values(answers: dict, filled_by: str) -> list[tuple[str, str]]:
 
 def count_answer(db: Session, workshop_id: int, answers: dict, filled_by: str) -> None:
     """Add one saved answer to its workshop's counts (an upsert per value; the caller's transaction)."""
+    # PEOPLE comes first in every answer's rows: concurrent saves to one workshop wait for each other at that
+    # row (PostgreSQL locks it until commit) before they touch any other, so they never deadlock.
     rows = [{"workshop_id": workshop_id, "frage": frage, "wert": wert, "anzahl": 1}
             for frage, wert in values(answers, filled_by)]
     insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert

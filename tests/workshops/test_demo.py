@@ -6,8 +6,8 @@ from datetime import date
 from sqlalchemy import func, select
 
 from app.core.db import get_db
-from app.workshops.demo import load_demo_workshops
 from app.workshops import zahlen
+from app.workshops.demo import load_demo_workshops
 from app.workshops.models import Workshop, WorkshopAntwort, WorkshopZahl
 
 
