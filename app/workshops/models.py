@@ -47,8 +47,7 @@ class WorkshopAntwort(Base):
 
 
 class WorkshopZahl(Base):
-    """How many of a workshop's answers gave one value to one question, counted when each answer is saved
-    (zahlen.py), so results add up a few hundred rows instead of reading every answer."""
+    """How many of a workshop's answers gave one value to one question, counted at save time (zahlen.py)."""
 
     __tablename__ = "workshop_zahl"
     # Deleted with the workshop, like its answers; a workshop's answers never change once saved.

@@ -74,8 +74,7 @@ def find_by_code(db: Session, typed: str | None, today: date) -> Found:
 
 def save_answer(db: Session, workshop: Workshop, answers: dict, eigene_worte: str,
                 filled_by: str) -> WorkshopAntwort:
-    """Store one person's answers and add them to the workshop's counts, in the caller's transaction (only ever
-    called after their „Ja“, once per claimed draft). Demo like its workshop: a demo workshop has only demo answers."""
+    """Store and count one person's answers, demo like their workshop (after their „Ja“, once per claimed draft)."""
     antwort = WorkshopAntwort(workshop_id=workshop.id, antworten=dict(answers), eigene_worte=eigene_worte or "",
                               filled_by=filled_by, demo=workshop.demo)
     db.add(antwort)

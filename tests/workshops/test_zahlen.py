@@ -65,8 +65,7 @@ def recount(db, workshop: Workshop, questions) -> list[stats.Counted]:
 
 
 def saved_workshops(app, seed: int) -> dict:
-    """Two real workshops and a demo one in one Sozialraum, with random answers saved as the flow saves them,
-    and demo answers slipped into a real workshop without saving (they count nowhere)."""
+    """Two real and a demo workshop with random answers saved as the flow does, and one unsaved stray demo answer."""
     rng, anbieter = random.Random(seed), make_anbieter(app, f"Anbieter {seed}")
     with app.app_context():
         db = get_db()
