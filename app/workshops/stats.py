@@ -115,7 +115,7 @@ def sozialraum_counts(db: Session, user: Any, sozialraum_id: int, first: date, l
 
 def _count(db: Session, questions: tuple[Question, ...], workshop_ids: list[int],
            labels: Mapping[str, str]) -> list[Counted]:
-    """A table per question (own words: None), then „who filled in“, from the counts kept at save time (zahlen.py)."""
+    """A table per question (own words: None), then „who filled in“, from the counts kept when answers are saved."""
     counted = zahlen.counts(db, workshop_ids)
     people = counted.get((zahlen.PEOPLE, ""), 0)
     found = []
