@@ -7,7 +7,7 @@ from .results.models import Ergebnisstand
 from .sozialraum.models import Sozialraum
 from .staff.models import AuditEntry, Anbieter, RecoveryCode, SignInAttempt, SignupLink, StaffUser
 from .wille.models import WilleBereich, WilleRecord
-from .workshops.models import Workshop, WorkshopAntwort
+from .workshops.models import Workshop, WorkshopAntwort, WorkshopZahl
 
 __all__ = ["Anbieter", "AuditEntry", "Base", "CodeAttempt", "Draft", "Entscheidung", "Ergebnisstand", "Person", "RecoveryCode",
            "SignInAttempt", "SignupLink", "Sozialraum", "StaffUser", "WilleBereich", "WilleRecord"]

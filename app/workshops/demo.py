@@ -17,8 +17,8 @@ from ..sozialraum import operations as sozialraum
 from ..staff import operations as staff
 from . import codes
 from .fragen import CHOICES, SCALES, WORDS, question_set
-from .models import Workshop, WorkshopAntwort
-from .operations import create_workshop
+from .models import Workshop
+from .operations import create_workshop, save_answer
 
 NORD, SUED = "Beispiel-Anbieter Nord", "Beispiel-Anbieter Süd"
 # Own words of the demo, some with made-up personal data, so the review queue has something to flag.
@@ -43,14 +43,13 @@ def _answers(rng: random.Random, fragen: str) -> tuple[dict, str]:
 
 def _workshop(db: Session, rng: random.Random, anbieter_id: int, hemelingen: int, titel: str, fragen: str,
               first: date, days: int, people: int) -> Workshop:
-    """A demo workshop with demo answers."""
+    """A demo workshop with demo answers (saved and counted as a real answer is)."""
     workshop = create_workshop(db, anbieter_id=anbieter_id, sozialraum_id=hemelingen, titel=titel, fragen=fragen,
                                erster_tag=first, letzter_tag=first + timedelta(days=days - 1),
                                now=datetime.combine(first - timedelta(days=14), datetime.min.time()), demo=True)
     for _ in range(people):
         answers, words = _answers(rng, fragen)
-        db.add(WorkshopAntwort(workshop_id=workshop.id, antworten=answers, eigene_worte=words, demo=True,
-                               filled_by=rng.choice(("allein", "allein", "mit-hilfe", "andere"))))
+        save_answer(db, workshop, answers, words, rng.choice(("allein", "allein", "mit-hilfe", "andere")))
     return workshop
 
 

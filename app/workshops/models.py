@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, Date, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..core.db import Base
@@ -44,3 +44,16 @@ class WorkshopAntwort(Base):
     eigene_worte: Mapped[str] = mapped_column(Text, default="")
     filled_by: Mapped[str] = mapped_column(String(20))
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class WorkshopZahl(Base):
+    """How many of a workshop's answers gave one value to one question, counted at save time (zahlen.py)."""
+
+    __tablename__ = "workshop_zahl"
+    # Deleted with the workshop, like its answers; a workshop's answers never change once saved.
+    workshop_id: Mapped[int] = mapped_column(ForeignKey("workshop.id", ondelete="CASCADE"), primary_key=True)
+    # A question key, or one of zahlen.PEOPLE / zahlen.WHO.
+    frage: Mapped[str] = mapped_column(String(40), primary_key=True)
+    # An answer key (one row per chosen option of a multi-choice question), or "" for zahlen.PEOPLE.
+    wert: Mapped[str] = mapped_column(String(40), primary_key=True)
+    anzahl: Mapped[int] = mapped_column(Integer)

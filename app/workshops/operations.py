@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..mein_code.operations import Limits, client_key, keyed, start_try
-from . import codes
+from . import codes, zahlen
 from .models import Workshop, WorkshopAntwort
 
 # Why a code does not open a workshop, for the Nutzer:in's message.
@@ -72,13 +72,14 @@ def find_by_code(db: Session, typed: str | None, today: date) -> Found:
     return Found(workshop)
 
 
-def save_answer(db: Session, workshop: Workshop, answers: dict, eigene_worte: str, filled_by: str,
-                demo: bool = False) -> WorkshopAntwort:
-    """Store one person's answers (only ever called after their „Ja“ to the use of their answers)."""
+def save_answer(db: Session, workshop: Workshop, answers: dict, eigene_worte: str,
+                filled_by: str) -> WorkshopAntwort:
+    """Store and count one person's answers, demo like their workshop (after their „Ja“, once per claimed draft)."""
     antwort = WorkshopAntwort(workshop_id=workshop.id, antworten=dict(answers), eigene_worte=eigene_worte or "",
-                              filled_by=filled_by, demo=demo)
+                              filled_by=filled_by, demo=workshop.demo)
     db.add(antwort)
     db.flush()
+    zahlen.count_answer(db, workshop.id, antwort.antworten, filled_by)
     return antwort
 
 

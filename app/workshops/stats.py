@@ -1,8 +1,9 @@
 """The numbers of workshops that other rooms (results) may read: counts as `privacy.k.CountTable`s, never rows.
 
 Only workshops that are over count (after their last day, or closed early), so a table never changes while
-staff look at it. Real and demo answers never mix: a real workshop counts its real answers, a demo workshop
-its demo answers. Own words are never counted here: they reach staff only through the release queue.
+staff look at it. Counts come from `workshop_zahl` (zahlen.py), kept when each answer is saved. Real and demo
+answers never mix: `save_answer` marks an answer demo like its workshop (and counts it there), and pages ask
+for real or demo workshops. Own words are never counted here: they reach staff only through the release queue.
 Rows are read through `staff.scoping`, so an Anbieter's staff never count another Anbieter's answers.
 
 Texts that are not in the content files (the words of the scales, „keine Antwort“, who filled in) come from
@@ -10,19 +11,19 @@ Texts that are not in the content files (the words of the scales, „keine Antwo
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ..privacy.k import CountTable, Line
 from ..staff.scoping import scoped, scoped_get
+from . import zahlen
 from .fragen import CHOICES, WORDS, Question, question_set, with_own_question
-from .models import Workshop, WorkshopAntwort
+from .models import Workshop
 
 # Who filled in (the same answers as the Wille), and the key of the cell of people who skipped a question.
 FILLED_BY = ("allein", "mit-hilfe", "andere")
@@ -83,7 +84,7 @@ def workshop_counts(db: Session, workshop_id: int, user: Any, today: date,
     if workshop is None or not is_over(workshop, today):
         return None
     questions = with_own_question(question_set(workshop.fragen), workshop.eigene_frage, workshop.eigene_art)
-    return _count(db, questions, _answers_of([workshop.id], workshop.demo), labels)
+    return _count(db, questions, [workshop.id], labels)
 
 
 def sozialraum_quarters(db: Session, user: Any, demo: bool) -> list[tuple[int, date]]:
@@ -108,39 +109,33 @@ def sozialraum_counts(db: Session, user: Any, sozialraum_id: int, first: date, l
     groups = []
     for key in sorted(by_set):
         questions = question_set(key)
-        groups.append((questions.titel, _count(db, questions.fragen, _answers_of(by_set[key], demo), labels)))
+        groups.append((questions.titel, _count(db, questions.fragen, by_set[key], labels)))
     return groups
 
 
-def _answers_of(workshop_ids: list[int], demo: bool) -> tuple:
-    """Which answers count: those of the given workshops, only demo answers for demo workshops and the other way."""
-    return (WorkshopAntwort.workshop_id.in_(workshop_ids), WorkshopAntwort.demo == demo)
-
-
-def _count(db: Session, questions: tuple[Question, ...], where: tuple, labels: Mapping[str, str]) -> list[Counted]:
-    """A table per question (own words: None), then „who filled in“. The database counts (one GROUP BY per
-    question over the stored answer), so 100,000 answers are never loaded."""
-    people = db.scalar(select(func.count(WorkshopAntwort.id)).where(*where))
+def _count(db: Session, questions: tuple[Question, ...], workshop_ids: list[int],
+           labels: Mapping[str, str]) -> list[Counted]:
+    """A table per question (own words: None), then „who filled in“, from the counts kept when answers are saved."""
+    counted = zahlen.counts(db, workshop_ids)
+    people = counted.get((zahlen.PEOPLE, ""), 0)
     found = []
     for question in questions:
         if question.art == WORDS:
             found.append(Counted(question.key, question.frage, None))
             continue
-        # Grouped by the label: PostgreSQL would see the key, a bound parameter, twice as two different expressions.
-        stored = WorkshopAntwort.antworten[question.key].as_string().label("wert")
-        answered = db.execute(select(stored, func.count(WorkshopAntwort.id)).where(*where).group_by("wert")).all()
+        answered = {wert: count for (frage, wert), count in counted.items() if frage == question.key}
         if question.art == CHOICES:
-            chosen = [(_as_list(text), count) for text, count in answered]
-            counts = tuple(sum(count for picked, count in chosen if option.key in picked) for option in question.optionen)
+            listed = question.key + zahlen.CHOSEN
+            counts = tuple(answered.get(option.key, 0) + counted.get((listed, option.key), 0)
+                           for option in question.optionen)
             columns = tuple(option.text for option in question.optionen)
             found.append(Counted(question.key, question.frage,
                                  CountTable(columns, (Line(question.frage, counts),), people)))
         else:
             found.append(Counted(question.key, question.frage,
-                                 single_choice(question.frage, question.answers, dict(answered), labels, people)))
-    who = db.execute(select(WorkshopAntwort.filled_by, func.count(WorkshopAntwort.id)).where(*where)
-                     .group_by(WorkshopAntwort.filled_by)).all()
-    found.append(Counted(WHO, labels[WHO], single_choice(labels[WHO], FILLED_BY, dict(who), labels, people)))
+                                 single_choice(question.frage, question.answers, answered, labels, people)))
+    who = {wert: count for (frage, wert), count in counted.items() if frage == zahlen.WHO}
+    found.append(Counted(WHO, labels[WHO], single_choice(labels[WHO], FILLED_BY, who, labels, people)))
     return found
 
 
@@ -153,14 +148,3 @@ def single_choice(title: str, keys: tuple[str, ...], answered: Mapping[Any, int]
     counts.append(people - sum(counts))
     columns.append(labels[NO_ANSWER])
     return CountTable(tuple(columns), (Line(title, tuple(counts), people),), people)
-
-
-def _as_list(text: str | None) -> list:
-    """A stored multi-choice answer, as the database gives it (JSON text of a list), as a list of keys."""
-    try:
-        value = json.loads(text) if text else []
-    except ValueError:
-        value = text  # a single key stored without a list
-    if isinstance(value, list):
-        return value
-    return [value] if isinstance(value, str) else []

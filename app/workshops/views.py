@@ -225,7 +225,7 @@ def _save(workshop: Workshop, questions: tuple, data: dict) -> str:
         return flow.OVER
     keys = tuple(q.key for q in questions)
     chosen, words = flow.split_answers(data, keys, {q.key for q in questions if q.art == WORDS})
-    operations.save_answer(get_db(), workshop, chosen, words, data[flow.WER], demo=workshop.demo)
+    operations.save_answer(get_db(), workshop, chosen, words, data[flow.WER])
     return flow.STORED
 
 

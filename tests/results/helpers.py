@@ -10,8 +10,7 @@ from sqlalchemy import select
 from app.core.db import get_db
 from app.sozialraum.models import Sozialraum
 from app.wille.models import WilleBereich, WilleRecord
-from app.workshops.models import WorkshopAntwort
-from app.workshops.operations import create_workshop
+from app.workshops.operations import create_workshop, save_answer
 from tests.staff.helpers import make_anbieter, make_user, sign_in, totp_now
 
 # Answers for the set „Leben, wie ich will!“; `treffen` is varied by the tests.
@@ -47,14 +46,13 @@ def become(client, world: dict, name: str) -> None:
 def workshop(app, anbieter: int, raum: int, answers: list[dict], *, titel: str = "Leben, wie ich will!",
              fragen: str = "leben-wie-ich-will", tage: tuple[date, date] = (date(2026, 9, 1), date(2026, 9, 2)),
              demo: bool = False, filled_by: str = "allein", words: str = "", **extra) -> int:
-    """A workshop with these answers (each stored as one person's), made directly; returns its id."""
+    """A workshop with these answers (each saved and counted as one person's), made directly; returns its id."""
     with app.app_context():
         db = get_db()
         found = create_workshop(db, anbieter_id=anbieter, sozialraum_id=raum, titel=titel, fragen=fragen,
                                 erster_tag=tage[0], letzter_tag=tage[1], now=datetime(2026, 8, 1), demo=demo, **extra)
         for antworten in answers:
-            db.add(WorkshopAntwort(workshop_id=found.id, antworten=antworten, eigene_worte=words,
-                                   filled_by=filled_by, demo=demo))
+            save_answer(db, found, antworten, words, filled_by)
         db.commit()
         return found.id
 

@@ -8,12 +8,13 @@ from datetime import datetime
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from app.core.db import get_db
 from app.models import Draft
 from app.sprache.content import baustein
-from app.workshops.models import Workshop, WorkshopAntwort
+from app.workshops import zahlen
+from app.workshops.models import Workshop, WorkshopAntwort, WorkshopZahl
 from tests.conftest import CheckingClient
 from tests.sprache.test_einheitliche_woerter import sentences_of, text_of
 from tests.workshops.helpers import LEBEN, answer_all, join, make_workshop, tablet_for
@@ -24,6 +25,13 @@ def rows(app) -> list[SimpleNamespace]:
     with app.app_context():
         return [SimpleNamespace(workshop_id=r.workshop_id, antworten=r.antworten, eigene_worte=r.eigene_worte,
                                 filled_by=r.filled_by, demo=r.demo) for r in get_db().scalars(select(WorkshopAntwort))]
+
+
+def counted(app) -> int:
+    """How many answers the counts kept at save time hold (app/workshops/zahlen.py), over every workshop."""
+    with app.app_context():
+        return get_db().scalar(select(func.coalesce(func.sum(WorkshopZahl.anzahl), 0))
+                               .where(WorkshopZahl.frage == zahlen.PEOPLE))
 
 
 def drafts(app) -> list[dict]:
@@ -204,7 +212,7 @@ def test_sending_the_check_page_three_times_saves_once(client, app):
     for _ in range(2):
         response = client.post("/treffen/pruefen", data={"csrf_token": client.token("/treffen/danke")})
         assert response.headers["Location"].endswith("/treffen/danke")
-    assert len(rows(app)) == 1
+    assert len(rows(app)) == 1 and counted(app) == 1
 
 
 @pytest.mark.parametrize("taps", [2, 5])
@@ -229,7 +237,7 @@ def test_simultaneous_taps_on_save_store_once(app, taps):
     for thread in threads:
         thread.join()
     assert len(results) == taps and all(location.endswith("/treffen/danke") for location in results), results
-    assert len(rows(app)) == 1
+    assert len(rows(app)) == 1 and counted(app) == 1
 
 
 def test_after_saving_the_back_button_leads_to_the_thanks_and_changes_nothing(client, app):

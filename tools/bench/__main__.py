@@ -11,7 +11,8 @@ Prints five tables and asserts nothing; every figure is measured in this run.
 4. The staff result pages with 100,000 workshop answers, on SQLite and PostgreSQL (results.py).
 5. A 60-person workshop answering at once on PostgreSQL (treffen.py).
 
-The app is used only through HTTP and the CLI (`db-upgrade`, `load-content`).
+The app is used only through HTTP and the CLI (`db-upgrade`, `load-content`); part 4 writes its rows straight
+into the database and counts the answers with `app.workshops.zahlen.values`, as saving does.
 """
 from __future__ import annotations
 
