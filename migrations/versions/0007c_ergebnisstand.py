@@ -1,7 +1,7 @@
 """The protected Willen tables of an ended quarter, kept when first shown (app/results/models.py).
 
 Revision ID: 0007c
-Revises: 0006
+Revises: 0007b
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007c"
-down_revision = "0006"
+down_revision = "0007b"
 branch_labels = None
 depends_on = None
 
