@@ -15,8 +15,7 @@ from tests.results.helpers import answers, sozialraum, willen, workshop
 from tests.staff.helpers import make_anbieter, make_user
 
 from .conftest import TABLET, make_driver
-from .pages import assert_accessible
-from .test_staff_konto import sign_in
+from .pages import assert_accessible, sign_in_staff
 
 pytestmark = pytest.mark.browser
 DESKTOP = (1280, 800)
@@ -58,7 +57,7 @@ def test_every_results_page_has_zero_axe_violations(live_server, size):
     a, q, raum = world["anbieter"], world["quartal"], world["raum"]
     driver = make_driver(size=size)
     try:
-        sign_in(driver, base, f"leitung{suffix}")
+        sign_in_staff(driver, base, f"leitung{suffix}")
         pages = ["/staff/ergebnisse/", *(f"/staff/ergebnisse/workshop/{wid}" for wid in world["workshops"].values()),
                  f"/staff/ergebnisse/anbieter/{a}/willen/{q}", f"/staff/ergebnisse/anbieter/{a}/willen/{q}/beispiel"]
         for path in pages:
@@ -68,7 +67,7 @@ def test_every_results_page_has_zero_axe_violations(live_server, size):
         driver.get(base + f"/staff/ergebnisse/workshop/{world['workshops']['shown']}")
         assert len(driver.find_elements(By.CSS_SELECTOR, "svg.balken")) == 9
         driver.find_element(By.CSS_SELECTOR, ".konto button").click()
-        sign_in(driver, base, f"traeger{suffix}", world["secret"])
+        sign_in_staff(driver, base, f"traeger{suffix}", world["secret"])
         for path in ("/staff/ergebnisse/", f"/staff/ergebnisse/sozialraum/{raum}/{q}/workshops",
                      f"/staff/ergebnisse/sozialraum/{raum}/{q}/willen",
                      f"/staff/ergebnisse/sozialraum/{raum}/{q}/workshops/beispiel",
@@ -86,7 +85,7 @@ def test_a_workshops_results_print_with_charts_and_tables_and_without_navigation
     world = results_world(app, suffix)
     driver = make_driver(size=DESKTOP)
     try:
-        sign_in(driver, base, f"leitung{suffix}")
+        sign_in_staff(driver, base, f"leitung{suffix}")
         driver.get(base + f"/staff/ergebnisse/workshop/{world['workshops']['shown']}")
         pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": True, "preferCSSPageSize": True})
     finally:

@@ -16,10 +16,10 @@ from app.core.db import get_db
 from app.sozialraum.operations import every
 from app.staff import operations as staff
 from app.workshops import operations
-from tests.staff.helpers import PASSWORD, make_anbieter, make_user
+from tests.staff.helpers import make_anbieter, make_user
 
 from .conftest import TABLET, make_driver
-from .pages import assert_accessible, pdf_pages, print_pdf, submit_and_wait, wait_for_path
+from .pages import assert_accessible, pdf_pages, print_pdf, sign_in_staff, submit_and_wait
 
 pytestmark = pytest.mark.browser
 DESKTOP = (1280, 800)
@@ -45,10 +45,7 @@ def lead_with_workshop(app, titel: str = "Leben, wie ich will! in Hemelingen") -
 def sign_in(driver, base: str, login_name: str) -> None:
     """Sign in on the staff sign-in page."""
     driver.get(base + "/staff/anmelden")
-    driver.find_element(By.ID, "login_name").send_keys(login_name)
-    driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    submit_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main button[type=submit]"))
-    wait_for_path(driver, "/staff/")
+    sign_in_staff(driver, base, login_name, lands_on="/staff/")
 
 
 @pytest.mark.parametrize("size", [DESKTOP, TABLET], ids=["desktop", "tablet"])
