@@ -99,7 +99,9 @@ def sozialraum_counts(db: Session, user: Any, sozialraum_id: int, first: date, l
 
     Never per workshop or Anbieter. Own questions differ from workshop to workshop and are left out; each
     question set is its own group (a question two sets share is not added up, so no table is the difference
-    of two others)."""
+    of two others). Only the Leistungsträger sees these tables: an Anbieter that saw them could subtract its
+    own workshops' tables and get the others'. A page for all Anbieter (the Sozialraumkonferenz) must take that
+    into account first."""
     query = scoped(select(Workshop), Workshop, user).where(
         Workshop.sozialraum_id == sozialraum_id, Workshop.letzter_tag >= first, Workshop.letzter_tag <= last,
         Workshop.demo == demo)
