@@ -12,8 +12,8 @@ at least two possible values, and a test tries every line there is (up to 20 peo
   - one such small count: it is shown as „weniger als k“ and the smallest other count that is not 0 is covered
     (a line that adds up would give the small one away); if even then the reader could tell the small count,
     the line is hidden whole;
-  - two or more small counts: shown as „weniger als k“ if their sum leaves each at least two values, else the
-    line is hidden whole;
+  - two or more small counts: shown as „weniger als k“ if their sum is at least 2 more than its least (all 1)
+    and 2 less than its most (all k−1), so that it leaves each several values; else the line is hidden whole;
   - zeros are shown: nobody in a cell exposes no one.
 - A line of several choices per person (`people` None): each count is a yes/no line of the table's people, so a
   count is hidden when it or the people who did not choose it are 1 to k−1. It says „weniger als k“ when it is
