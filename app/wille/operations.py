@@ -20,6 +20,8 @@ from .models import WilleBereich, WilleRecord
 
 # Where the draft keeps a new personal code until „Fertig“: on the server, never in the cookie.
 NEW_CODE = "neuer_code"
+# In the draft once the person pressed save: True if stored, False after two „Nein“.
+SAVED = "gespeichert"
 # The owner of a draft whose answers were saved without a code.
 ANONYMOUS = "anonym"
 

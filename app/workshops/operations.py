@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..mein_code.operations import Limits, client_key, keyed, start_try
-from . import codes
+from . import codes, flow
 from .models import Workshop, WorkshopAntwort
 
 # Why a code does not open a workshop, for the Nutzer:in's message.
@@ -22,6 +22,12 @@ UNKNOWN, NOT_YET, OVER = "unbekannt", "noch-nicht", "vorbei"
 ZONE = ZoneInfo("Europe/Berlin")
 # The room name in the counting keys of join tries: never counted together with personal codes.
 JOIN_ROOM = "treffen"
+
+
+def unfinished_answers(data: dict) -> dict:
+    """A draft's workshop answers not saved yet, as draft data another flow carries into a fresh draft."""
+    answers = flow.part(data)
+    return {flow.PART: answers} if answers and flow.SAVED not in answers else {}
 
 
 @dataclass(frozen=True)
