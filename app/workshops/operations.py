@@ -40,7 +40,7 @@ class Found:
 
 def create_workshop(db: Session, *, anbieter_id: int, sozialraum_id: int, titel: str, fragen: str,
                     erster_tag: date, letzter_tag: date, now: datetime, eigene_frage: str | None = None,
-                    eigene_art: str | None = None, demo: bool = False) -> Workshop:
+                    eigene_art: str | None = None, demo: bool = False, form_token: str | None = None) -> Workshop:
     """A new workshop with a join code no workshop ever had."""
     if letzter_tag < erster_tag:
         raise ValueError("Der letzte Tag liegt vor dem ersten.")
@@ -49,10 +49,16 @@ def create_workshop(db: Session, *, anbieter_id: int, sozialraum_id: int, titel:
         code = codes.new_code()
     workshop = Workshop(anbieter_id=anbieter_id, sozialraum_id=sozialraum_id, titel=titel.strip(), fragen=fragen,
                         erster_tag=erster_tag, letzter_tag=letzter_tag, code=code, eigene_frage=eigene_frage,
-                        eigene_art=eigene_art if eigene_frage else None, demo=demo, created_at=now)
+                        eigene_art=eigene_art if eigene_frage else None, demo=demo, created_at=now,
+                        form_token=form_token)
     db.add(workshop)
     db.flush()
     return workshop
+
+
+def created_by_form(db: Session, form_token: str | None) -> Workshop | None:
+    """The workshop a form with this one-time token created, if any."""
+    return db.scalar(select(Workshop).where(Workshop.form_token == form_token)) if form_token else None
 
 
 def today() -> date:

@@ -7,13 +7,15 @@ Only Assistenz and Anbieter-Leitung (`lead_workshops`), only for their own Anbie
 from __future__ import annotations
 
 import re
+import secrets
 from datetime import date, datetime, timezone
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import format_date
 from flask_login import current_user
 from sqlalchemy import func, select
-from wtforms import StringField, TextAreaField
+from sqlalchemy.exc import IntegrityError
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
 from ..core.db import commit, get_db, utcnow
@@ -113,6 +115,8 @@ class WorkshopForm(MitredenForm):
     eigene_frage = TextAreaField(filters=[clean_text], validators=[Optional(), Length(
         max=200, message=_l("Die eigene Frage darf höchstens 200 Zeichen lang sein."))])
     eigene_art = OneChoiceField(validators=[Optional()])
+    # One token per blank form: a second POST of the same form (a double click, a resend) creates nothing new.
+    einmal = HiddenField(default=lambda: secrets.token_urlsafe(32), validators=[Optional(), Length(max=64)])
 
     def validate_letzter_tag(self, field) -> None:
         """The last day is neither before the first day nor already over."""
@@ -193,16 +197,35 @@ def neu():
     form.fragen.choices = list(_set_titles().items())
     form.eigene_art.choices = [(key, str(label)) for key, label in OWN_KINDS.items()]
     if raeume and form.validate_on_submit():
+        return redirect(url_for("workshops_staff.detail", workshop_id=_create(form, user).id))
+    return render_template("workshops/staff/neu.html", form=form, raeume=raeume)
+
+
+def _create(form: WorkshopForm, user) -> Workshop:
+    """The workshop of this form: created once; a second POST of the same form finds the first one."""
+    db, token = get_db(), form.einmal.data or None
+    earlier = operations.created_by_form(db, token)
+    if earlier is not None and earlier.anbieter_id == user.anbieter_id:
+        return earlier
+    if earlier is not None:
+        token = None  # another Anbieter's token (never by chance): create, but without it
+    try:
         workshop = operations.create_workshop(
             db, anbieter_id=user.anbieter_id, sozialraum_id=int(form.sozialraum.data), titel=form.titel.data,
             fragen=form.fragen.data, erster_tag=parse_day(form.erster_tag.data),
             letzter_tag=parse_day(form.letzter_tag.data), now=utcnow(), eigene_frage=form.eigene_frage.data or None,
-            eigene_art=form.eigene_art.data or None)
+            eigene_art=form.eigene_art.data or None, form_token=token)
         staff.audit(db, user.id, "workshop_created", f"workshop:{workshop.id}",
                     f"{workshop.titel}, {workshop.erster_tag.isoformat()} bis {workshop.letzter_tag.isoformat()}")
         commit()
-        return redirect(url_for("workshops_staff.detail", workshop_id=workshop.id))
-    return render_template("workshops/staff/neu.html", form=form, raeume=raeume)
+    except IntegrityError:
+        # The same form sent twice at once: the other request created the workshop.
+        db.rollback()
+        earlier = operations.created_by_form(db, token)
+        if earlier is None or earlier.anbieter_id != user.anbieter_id:
+            raise
+        return earlier
+    return workshop
 
 
 @bp.get("/pruefen")
