@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import format_date
@@ -32,6 +32,9 @@ from . import codes, fragen, operations
 from .models import Workshop, WorkshopAntwort
 
 bp = Blueprint("workshops_staff", __name__, url_prefix="/staff/workshops")
+
+# How many days the last day of a workshop may lie after its first: longer is a typo, and answers count by quarter.
+MAX_DAYS_AFTER = 31
 
 # The kinds of answer an own question may have (an own list of choices would need pictograms of its own).
 OWN_KINDS = {fragen.FACES: _l("Gesichter: gut, geht so, nicht gut"), fragen.YES_NO: _l("Ja, etwas, nein"),
@@ -118,11 +121,19 @@ class WorkshopForm(MitredenForm):
     # One token per blank form: a second POST of the same form (a double click, a resend) creates nothing new.
     einmal = HiddenField(default=lambda: secrets.token_urlsafe(32), validators=[Optional(), Length(max=64)])
 
+    def validate_erster_tag(self, field) -> None:
+        """The first day is at most 2 years ahead (a typo like 2062 is caught; results count by quarter)."""
+        first = parse_day(field.data)
+        if first and first > years_later(today(), 2):
+            raise ValidationError(_("Der erste Tag darf höchstens 2 Jahre in der Zukunft liegen."))
+
     def validate_letzter_tag(self, field) -> None:
-        """The last day is neither before the first day nor already over."""
+        """The last day is neither before the first day, nor more than 31 days after it, nor already over."""
         first, last = parse_day(self.erster_tag.data), parse_day(field.data)
         if first and last and last < first:
             raise ValidationError(_("Der letzte Tag darf nicht vor dem ersten Tag liegen."))
+        if first and last and last > first + timedelta(days=MAX_DAYS_AFTER):
+            raise ValidationError(_("Der letzte Tag darf höchstens 31 Tage nach dem ersten Tag liegen."))
         if last and last < today():
             raise ValidationError(_("Der letzte Tag ist schon vorbei. Bitte wählen Sie heute oder einen späteren Tag."))
 
@@ -140,8 +151,16 @@ class WorkshopForm(MitredenForm):
 
 
 def today() -> date:
-    """Today, where the app runs."""
-    return datetime.now().astimezone().date()
+    """Today where the meetings happen (Europe/Berlin), whatever the server's clock zone."""
+    return operations.today()
+
+
+def years_later(day: date, years: int) -> date:
+    """The same day some years later (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def _user():
