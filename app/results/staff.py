@@ -164,7 +164,7 @@ def _sozialraum_overview(db, user, today: date, demo: bool) -> list[dict]:
             for raum, name in names.items() if raum in found]
 
 
-@bp.get("/workshop/<int:workshop_id>")
+@bp.get("/workshop/<id:workshop_id>")
 @requires("view_own_results")
 def workshop(workshop_id: int):
     """One own workshop: every question's table once the workshop is over."""
@@ -197,14 +197,14 @@ def _anbieter_willen(anbieter_id: int, quartal: str, demo: bool):
                   gruppe=anbieter.name, ueber_anbieter=True)
 
 
-@bp.get("/anbieter/<int:anbieter_id>/willen/<quartal>")
+@bp.get("/anbieter/<id:anbieter_id>/willen/<quartal>")
 @requires("view_own_results")
 def anbieter_willen(anbieter_id: int, quartal: str):
     """The real Willen saved on an Anbieter's tablets in one ended quarter."""
     return _anbieter_willen(anbieter_id, quartal, demo=False)
 
 
-@bp.get("/anbieter/<int:anbieter_id>/willen/<quartal>/beispiel")
+@bp.get("/anbieter/<id:anbieter_id>/willen/<quartal>/beispiel")
 @requires("view_own_results")
 def anbieter_willen_beispiel(anbieter_id: int, quartal: str):
     """The demo Willen saved on an Anbieter's tablets in one ended quarter, marked „Beispiel“."""
@@ -228,14 +228,14 @@ def _sozialraum_workshops(sozialraum_id: int, quartal: str, demo: bool):
     return render("results/staff/sozialraum_workshops.html", sets=sets, quartal=quarter, beispiel=demo, gruppe=name)
 
 
-@bp.get("/sozialraum/<int:sozialraum_id>/<quartal>/workshops")
+@bp.get("/sozialraum/<id:sozialraum_id>/<quartal>/workshops")
 @requires("view_all_results")
 def sozialraum_workshops(sozialraum_id: int, quartal: str):
     """Real workshop answers of one Sozialraum and ended quarter."""
     return _sozialraum_workshops(sozialraum_id, quartal, demo=False)
 
 
-@bp.get("/sozialraum/<int:sozialraum_id>/<quartal>/workshops/beispiel")
+@bp.get("/sozialraum/<id:sozialraum_id>/<quartal>/workshops/beispiel")
 @requires("view_all_results")
 def sozialraum_workshops_beispiel(sozialraum_id: int, quartal: str):
     """Demo workshop answers of one Sozialraum and ended quarter, marked „Beispiel“."""
@@ -251,14 +251,14 @@ def _sozialraum_willen(sozialraum_id: int, quartal: str, demo: bool):
                   ueber_anbieter=False)
 
 
-@bp.get("/sozialraum/<int:sozialraum_id>/<quartal>/willen")
+@bp.get("/sozialraum/<id:sozialraum_id>/<quartal>/willen")
 @requires("view_all_results")
 def sozialraum_willen(sozialraum_id: int, quartal: str):
     """Real Willen of one Sozialraum and ended quarter."""
     return _sozialraum_willen(sozialraum_id, quartal, demo=False)
 
 
-@bp.get("/sozialraum/<int:sozialraum_id>/<quartal>/willen/beispiel")
+@bp.get("/sozialraum/<id:sozialraum_id>/<quartal>/willen/beispiel")
 @requires("view_all_results")
 def sozialraum_willen_beispiel(sozialraum_id: int, quartal: str):
     """Demo Willen of one Sozialraum and ended quarter, marked „Beispiel“."""

@@ -277,7 +277,7 @@ def local(moment: datetime) -> datetime:
     return moment.replace(tzinfo=timezone.utc).astimezone()
 
 
-@bp.get("/<int:workshop_id>")
+@bp.get("/<id:workshop_id>")
 @requires("lead_workshops")
 def detail(workshop_id: int):
     """A workshop: how many answered, until when, its code, the poster, a tablet for it, closing it."""
@@ -292,7 +292,7 @@ def detail(workshop_id: int):
         join=join_url(workshop.code))
 
 
-@bp.route("/<int:workshop_id>/beenden", methods=["GET", "POST"])
+@bp.route("/<id:workshop_id>/beenden", methods=["GET", "POST"])
 @requires("lead_workshops")
 def beenden(workshop_id: int):
     """Ask (GET), then close a workshop early (POST): answers stop at once. Audited; closing twice changes nothing."""
@@ -325,7 +325,7 @@ def tablet_form(data: dict | None = None) -> TabletWorkshopForm:
     return form
 
 
-@bp.post("/<int:workshop_id>/tablet")
+@bp.post("/<id:workshop_id>/tablet")
 @requires("lead_workshops")
 def tablet_modus(workshop_id: int):
     """Give this device to the workshop: tablet mode bound to the Anbieter and this workshop, then sign out here."""
@@ -354,7 +354,7 @@ def days_said(workshop: Workshop) -> str:
     return _("Am %(tag)s", tag=first) if first == last else _("Vom %(von)s bis %(bis)s", von=first, bis=last)
 
 
-@bp.get("/<int:workshop_id>/plakat")
+@bp.get("/<id:workshop_id>/plakat")
 @requires("lead_workshops")
 def plakat(workshop_id: int):
     """The A4 poster in Leichte Sprache: big code, QR code, the address in text, pictograms."""
