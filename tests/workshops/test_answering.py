@@ -47,9 +47,11 @@ def test_the_whole_flow_stores_the_answers_once_with_consent(client, app):
     answer_all(client)
     consent = client.get("/treffen/erlaubnis").get_data(as_text=True)
     with app.test_request_context():
-        statement = sentences_of(baustein("einwilligung"))
-    assert all(sentence in text_of(consent) for sentence in statement), "the Wille's consent statement"
-    assert "Ihre Antworten zum Treffen bleiben immer ohne Code." in consent and 'href="/daten"' in consent
+        statement = sentences_of(baustein("einwilligung_treffen"))
+    assert all(sentence in text_of(consent) for sentence in statement), "the meeting's consent statement"
+    assert "Ihre Antworten zum Treffen bleiben immer ohne Code." in text_of(consent) and 'href="/daten"' in consent
+    assert "Darum können Sie diese Antworten später nicht löschen." in text_of(consent)
+    assert "Mit Code können Sie" not in consent, "a meeting's answers never have a code"
     check = client.get("/treffen/pruefen").get_data(as_text=True)
     for shown in ("Das Essen war lecker.", "Wie finden Sie den Raum?", "Es ist zu laut.", "Ich allein"):
         assert shown in check
