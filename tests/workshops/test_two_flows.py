@@ -91,3 +91,4 @@ def test_a_saved_wille_is_the_person_before_and_is_forgotten_when_a_meeting_star
     client.get(f"/treffen/{workshop['code']}")
     assert draft_data(app) == {"treffen": {"workshop": workshop["id"]}}
     assert client.get("/will/fertig").headers["Location"].endswith("/will/")
+
