@@ -7,19 +7,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..core import clock
 from ..mein_code.operations import Limits, client_key, keyed, start_try
 from . import codes, flow
 from .models import Workshop, WorkshopAntwort
 
 # Why a code does not open a workshop, for the Nutzer:in's message.
 UNKNOWN, NOT_YET, OVER = "unbekannt", "noch-nicht", "vorbei"
-# Workshop days are days where the meetings happen, whatever the server's clock says.
-ZONE = ZoneInfo("Europe/Berlin")
 # The room name in the counting keys of join tries: never counted together with personal codes.
 JOIN_ROOM = "treffen"
 
@@ -62,8 +60,8 @@ def created_by_form(db: Session, form_token: str | None) -> Workshop | None:
 
 
 def today() -> date:
-    """Today's date where the meetings happen."""
-    return datetime.now(ZONE).date()
+    """Today's date where the meetings happen: the app's one clock (app/core/clock.py)."""
+    return clock.today()
 
 
 def is_open(workshop: Workshop, today: date) -> bool:

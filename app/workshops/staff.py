@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from ..core.clock import ZONE, today
 from ..core.db import commit, get_db, utcnow
 from ..sozialraum import operations as sozialraum_operations
 from ..sprache.i18n import _, _l
@@ -150,11 +151,6 @@ class WorkshopForm(MitredenForm):
         return valid
 
 
-def today() -> date:
-    """Today where the meetings happen (Europe/Berlin), whatever the server's clock zone."""
-    return operations.today()
-
-
 def years_later(day: date, years: int) -> date:
     """The same day some years later (28 February for a 29 February)."""
     try:
@@ -273,8 +269,8 @@ def count_shown(count: int, k: int) -> str:
 
 
 def local(moment: datetime) -> datetime:
-    """A stored UTC time in the app's local time."""
-    return moment.replace(tzinfo=timezone.utc).astimezone()
+    """A stored UTC time in Berlin time, as staff read clocks."""
+    return moment.replace(tzinfo=timezone.utc).astimezone(ZONE)
 
 
 @bp.get("/<id:workshop_id>")
