@@ -7,7 +7,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .core import cli as core_cli
-from .core import assets, db, errors, security
+from .core import assets, converters, db, errors, security
 from .core.config import ROOT, Config, TestConfig
 from .core.extensions import babel, compress, csrf
 from .drafts import cli as drafts_cli
@@ -39,6 +39,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     if config.TRUSTED_PROXIES:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.TRUSTED_PROXIES, x_proto=config.TRUSTED_PROXIES)
 
+    converters.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     compress.init_app(app)

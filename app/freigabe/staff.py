@@ -68,7 +68,7 @@ def liste():
                            when=local_date)
 
 
-@bp.post("/<any(workshop, wille):quelle>/<int:eintrag_id>")
+@bp.post("/<any(workshop, wille):quelle>/<id:eintrag_id>")
 @requires("review_words")
 def entscheiden(quelle: str, eintrag_id: int):
     """Release or withhold one item of the own Anbieter's queue (another Anbieter's: 404)."""

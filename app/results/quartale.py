@@ -25,9 +25,10 @@ class Quartal:
 
     @property
     def last(self) -> date:
-        """Its last day."""
-        following = date(self.jahr + 1, 1, 1) if self.nummer == 4 else date(self.jahr, 3 * self.nummer + 1, 1)
-        return following - timedelta(days=1)
+        """Its last day (31 December without a look at the next year, so the year 9999 has one too)."""
+        if self.nummer == 4:
+            return date(self.jahr, 12, 31)
+        return date(self.jahr, 3 * self.nummer + 1, 1) - timedelta(days=1)
 
     @property
     def months(self) -> tuple[str, ...]:
@@ -40,8 +41,8 @@ class Quartal:
 
 
 def parse(text: str) -> Quartal | None:
-    """A quarter from its URL form (2026-3), or None."""
-    match = re.fullmatch(r"(\d{4})-([1-4])", text or "")
+    """A quarter from its URL form (2026-3), or None; only years 2000 to 2099 in ASCII digits (not „２０２６“)."""
+    match = re.fullmatch(r"(20[0-9][0-9])-([1-4])", text or "")
     return Quartal(int(match.group(1)), int(match.group(2))) if match else None
 
 
@@ -52,7 +53,7 @@ def of_day(day: date) -> Quartal:
 
 def of_month(month: str) -> Quartal | None:
     """The quarter of a stored month (2026-07), or None for a malformed one."""
-    match = re.fullmatch(r"(\d{4})-(\d{2})", month or "")
-    if not match or not 1 <= int(match.group(2)) <= 12:
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", month or "")
+    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
         return None
     return Quartal(int(match.group(1)), (int(match.group(2)) - 1) // 3 + 1)

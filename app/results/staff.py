@@ -14,6 +14,7 @@ from datetime import date
 from flask import Blueprint, abort, current_app, render_template
 from flask_login import current_user
 
+from ..core import clock
 from ..core.db import commit, get_db
 from ..freigabe import stats as freigabe_stats
 from ..privacy.k import CountTable, SafeLine, SafeTable, hide_lines, protect
@@ -161,7 +162,7 @@ def _named(safe: SafeTable | None, names: dict[str, str]) -> SafeTable | None:
 
 def _today() -> date:
     """Today, for what is over and which quarters have ended."""
-    return date.today()
+    return clock.today()
 
 
 def _user():
@@ -215,7 +216,7 @@ def _sozialraum_overview(db, user, today: date, demo: bool) -> list[dict]:
             for raum, name in names.items() if raum in found]
 
 
-@bp.get("/workshop/<int:workshop_id>")
+@bp.get("/workshop/<id:workshop_id>")
 @requires("view_own_results")
 def workshop(workshop_id: int):
     """One own workshop: every question's table once the workshop is over."""
@@ -265,14 +266,14 @@ def _willen_tables(quarter: quartale.Quartal, demo: bool, **group) -> stand.Tabl
     return tables
 
 
-@bp.get("/anbieter/<int:anbieter_id>/willen/<quartal>")
+@bp.get("/anbieter/<id:anbieter_id>/willen/<quartal>")
 @requires("view_own_results")
 def anbieter_willen(anbieter_id: int, quartal: str):
     """The real Willen saved on an Anbieter's tablets in one ended quarter."""
     return _anbieter_willen(anbieter_id, quartal, demo=False)
 
 
-@bp.get("/anbieter/<int:anbieter_id>/willen/<quartal>/beispiel")
+@bp.get("/anbieter/<id:anbieter_id>/willen/<quartal>/beispiel")
 @requires("view_own_results")
 def anbieter_willen_beispiel(anbieter_id: int, quartal: str):
     """The demo Willen saved on an Anbieter's tablets in one ended quarter, marked „Beispiel“."""
@@ -296,14 +297,14 @@ def _sozialraum_workshops(sozialraum_id: int, quartal: str, demo: bool):
     return render("results/staff/sozialraum_workshops.html", sets=sets, quartal=quarter, beispiel=demo, gruppe=name)
 
 
-@bp.get("/sozialraum/<int:sozialraum_id>/<quartal>/workshops")
+@bp.get("/sozialraum/<id:sozialraum_id>/<quartal>/workshops")
 @requires("view_all_results")
 def sozialraum_workshops(sozialraum_id: int, quartal: str):
     """Real workshop answers of one Sozialraum and ended quarter."""
     return _sozialraum_workshops(sozialraum_id, quartal, demo=False)
 
 
-@bp.get("/sozialraum/<int:sozialraum_id>/<quartal>/workshops/beispiel")
+@bp.get("/sozialraum/<id:sozialraum_id>/<quartal>/workshops/beispiel")
 @requires("view_all_results")
 def sozialraum_workshops_beispiel(sozialraum_id: int, quartal: str):
     """Demo workshop answers of one Sozialraum and ended quarter, marked „Beispiel“."""
@@ -318,14 +319,14 @@ def _sozialraum_willen(sozialraum_id: int, quartal: str, demo: bool):
                   gruppe=name, ueber_anbieter=False)
 
 
-@bp.get("/sozialraum/<int:sozialraum_id>/<quartal>/willen")
+@bp.get("/sozialraum/<id:sozialraum_id>/<quartal>/willen")
 @requires("view_all_results")
 def sozialraum_willen(sozialraum_id: int, quartal: str):
     """Real Willen of one Sozialraum and ended quarter."""
     return _sozialraum_willen(sozialraum_id, quartal, demo=False)
 
 
-@bp.get("/sozialraum/<int:sozialraum_id>/<quartal>/willen/beispiel")
+@bp.get("/sozialraum/<id:sozialraum_id>/<quartal>/willen/beispiel")
 @requires("view_all_results")
 def sozialraum_willen_beispiel(sozialraum_id: int, quartal: str):
     """Demo Willen of one Sozialraum and ended quarter, marked „Beispiel“."""

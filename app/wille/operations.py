@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..core.db import utcnow
+from ..core.clock import this_month
 from ..mein_code.operations import new_person, owner_key
 from ..sozialraum import operations as sozialraum
 from . import summary
@@ -20,6 +20,8 @@ from .models import WilleBereich, WilleRecord
 
 # Where the draft keeps a new personal code until „Fertig“: on the server, never in the cookie.
 NEW_CODE = "neuer_code"
+# In the draft once the person pressed save: True if stored, False after two „Nein“.
+SAVED = "gespeichert"
 # The owner of a draft whose answers were saved without a code.
 ANONYMOUS = "anonym"
 
@@ -64,7 +66,8 @@ def save_wille(db: Session, data: dict, code_key: str, anbieter_id: int | None =
         return SaveResult(code=None, stored=True, owner=owner_key(record.person_id) if record.person_id else ANONYMOUS)
     if not use and not keep:
         return SaveResult(code=None, stored=False)
-    record = WilleRecord(created_month=utcnow().strftime("%Y-%m"), filled_by="", use_allowed=use,
+    # The month in Berlin, like a quarter's end (app/core/clock.py): a Wille of New Year's night counts in January.
+    record = WilleRecord(created_month=this_month(), filled_by="", use_allowed=use,
                          anbieter_id=anbieter_id)
     code, owner = None, ANONYMOUS
     if keep:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import unicodedata
 
 LENGTH = 6
 
@@ -19,9 +20,14 @@ def new_code() -> str:
 
 def normalise(typed: str | None) -> str | None:
     """The code in what a person typed (spaces, dashes, dots allowed between digits), or None."""
-    digits = re.sub(r"[\s\-.·]", "", typed or "")
-    # Only ASCII digits: a full-width or Arabic-Indic digit is not what the poster shows.
+    digits = re.sub(r"[\s\-.·]", "", ascii_digits(typed or ""))
     return digits if re.fullmatch(r"[0-9]{%d}" % LENGTH, digits) else None
+
+
+def ascii_digits(typed: str) -> str:
+    """Digits of any script as 0-9: an Arabic keypad sends „٤٨٢٩١٥“, a Japanese one „４８２９１５“."""
+    return "".join(str(unicodedata.decimal(char)) if unicodedata.decimal(char, None) is not None else char
+                   for char in typed)
 
 
 def shown(code: str) -> str:

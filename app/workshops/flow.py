@@ -1,8 +1,9 @@
 """The order of a workshop's answer pages, as pure functions over the draft's data and the question keys.
 
-The draft is a plain dict, kept on the server like the Wille's (app/drafts):
-{"workshop": id, "antworten": {question key: "gut" | ["leute"] | "own words"}, "wer": ..., "erlaubnis": ...,
- "gespeichert": "ja" | "nein" | "vorbei" once the person pressed save}
+The draft is a plain dict, kept on the server like the Wille's (app/drafts). The Wille's answers stand at its top
+level; a workshop's stand apart under PART, as the two flows share words („antworten“, „wer“, „erlaubnis“):
+{"treffen": {"workshop": id, "antworten": {question key: "gut" | ["leute"] | "own words"}, "wer": ..., "erlaubnis": ...,
+ "gespeichert": "ja" | "nein" | "vorbei" once the person pressed save}}
 A step is a question key, or one of the last questions (WER, ERLAUBNIS), or the check page (PRUEFEN).
 """
 from __future__ import annotations
@@ -12,6 +13,18 @@ FINAL = (WER, ERLAUBNIS)
 # In the draft once the person pressed save: what happened (STORED, REFUSED without consent, OVER).
 SAVED = "gespeichert"
 STORED, REFUSED, OVER = "ja", "nein", "vorbei"
+# Where a workshop's answers stand in the draft, apart from the Wille's: no consent or „saved“ carries over.
+PART = "treffen"
+
+
+def part(data: dict) -> dict:
+    """The workshop's answers in a draft's data (empty if there are none)."""
+    return data.get(PART) or {}
+
+
+def with_part(data: dict, answers: dict) -> dict:
+    """The draft's data with the workshop's answers replaced, everything else (a Wille in progress) kept."""
+    return {**data, PART: answers}
 
 
 def steps(keys: tuple[str, ...]) -> tuple[str, ...]:

@@ -31,6 +31,8 @@ class Workshop(Base):
     geschlossen_am: Mapped[datetime | None] = mapped_column(DateTime)
     demo: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # The one-time token of the form that created it: a double click or a resend finds this workshop again.
+    form_token: Mapped[str | None] = mapped_column(String(64), unique=True)
 
 
 class WorkshopAntwort(Base):

@@ -7,21 +7,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..core import clock
 from ..mein_code.operations import Limits, client_key, keyed, start_try
-from . import codes, zahlen
+from . import codes, flow, zahlen
 from .models import Workshop, WorkshopAntwort
 
 # Why a code does not open a workshop, for the Nutzer:in's message.
 UNKNOWN, NOT_YET, OVER = "unbekannt", "noch-nicht", "vorbei"
-# Workshop days are days where the meetings happen, whatever the server's clock says.
-ZONE = ZoneInfo("Europe/Berlin")
 # The room name in the counting keys of join tries: never counted together with personal codes.
 JOIN_ROOM = "treffen"
+
+
+def unfinished_answers(data: dict) -> dict:
+    """A draft's workshop answers not saved yet, as draft data another flow carries into a fresh draft."""
+    answers = flow.part(data)
+    return {flow.PART: answers} if answers and flow.SAVED not in answers else {}
 
 
 @dataclass(frozen=True)
@@ -34,7 +38,7 @@ class Found:
 
 def create_workshop(db: Session, *, anbieter_id: int, sozialraum_id: int, titel: str, fragen: str,
                     erster_tag: date, letzter_tag: date, now: datetime, eigene_frage: str | None = None,
-                    eigene_art: str | None = None, demo: bool = False) -> Workshop:
+                    eigene_art: str | None = None, demo: bool = False, form_token: str | None = None) -> Workshop:
     """A new workshop with a join code no workshop ever had."""
     if letzter_tag < erster_tag:
         raise ValueError("Der letzte Tag liegt vor dem ersten.")
@@ -43,15 +47,21 @@ def create_workshop(db: Session, *, anbieter_id: int, sozialraum_id: int, titel:
         code = codes.new_code()
     workshop = Workshop(anbieter_id=anbieter_id, sozialraum_id=sozialraum_id, titel=titel.strip(), fragen=fragen,
                         erster_tag=erster_tag, letzter_tag=letzter_tag, code=code, eigene_frage=eigene_frage,
-                        eigene_art=eigene_art if eigene_frage else None, demo=demo, created_at=now)
+                        eigene_art=eigene_art if eigene_frage else None, demo=demo, created_at=now,
+                        form_token=form_token)
     db.add(workshop)
     db.flush()
     return workshop
 
 
+def created_by_form(db: Session, form_token: str | None) -> Workshop | None:
+    """The workshop a form with this one-time token created, if any."""
+    return db.scalar(select(Workshop).where(Workshop.form_token == form_token)) if form_token else None
+
+
 def today() -> date:
-    """Today's date where the meetings happen."""
-    return datetime.now(ZONE).date()
+    """Today's date where the meetings happen: the app's one clock (app/core/clock.py)."""
+    return clock.today()
 
 
 def is_open(workshop: Workshop, today: date) -> bool:

@@ -7,15 +7,18 @@ Only Assistenz and Anbieter-Leitung (`lead_workshops`), only for their own Anbie
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timezone
+import secrets
+from datetime import date, datetime, timedelta, timezone
 
 from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, session, url_for
 from flask_babel import format_date
 from flask_login import current_user
 from sqlalchemy import func, select
-from wtforms import StringField, TextAreaField
+from sqlalchemy.exc import IntegrityError
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, Optional, ValidationError
 
+from ..core.clock import ZONE, today
 from ..core.db import commit, get_db, utcnow
 from ..sozialraum import operations as sozialraum_operations
 from ..sprache.i18n import _, _l
@@ -30,6 +33,9 @@ from . import codes, fragen, operations
 from .models import Workshop, WorkshopAntwort
 
 bp = Blueprint("workshops_staff", __name__, url_prefix="/staff/workshops")
+
+# How many days the last day of a workshop may lie after its first: longer is a typo, and answers count by quarter.
+MAX_DAYS_AFTER = 31
 
 # The kinds of answer an own question may have (an own list of choices would need pictograms of its own).
 OWN_KINDS = {fragen.FACES: _l("Gesichter: gut, geht so, nicht gut"), fragen.YES_NO: _l("Ja, etwas, nein"),
@@ -113,12 +119,22 @@ class WorkshopForm(MitredenForm):
     eigene_frage = TextAreaField(filters=[clean_text], validators=[Optional(), Length(
         max=200, message=_l("Die eigene Frage darf höchstens 200 Zeichen lang sein."))])
     eigene_art = OneChoiceField(validators=[Optional()])
+    # One token per blank form: a second POST of the same form (a double click, a resend) creates nothing new.
+    einmal = HiddenField(default=lambda: secrets.token_urlsafe(32), validators=[Optional(), Length(max=64)])
+
+    def validate_erster_tag(self, field) -> None:
+        """The first day is at most 2 years ahead (a typo like 2062 is caught; results count by quarter)."""
+        first = parse_day(field.data)
+        if first and first > years_later(today(), 2):
+            raise ValidationError(_("Der erste Tag darf höchstens 2 Jahre in der Zukunft liegen."))
 
     def validate_letzter_tag(self, field) -> None:
-        """The last day is neither before the first day nor already over."""
+        """The last day is neither before the first day, nor more than 31 days after it, nor already over."""
         first, last = parse_day(self.erster_tag.data), parse_day(field.data)
         if first and last and last < first:
             raise ValidationError(_("Der letzte Tag darf nicht vor dem ersten Tag liegen."))
+        if first and last and last > first + timedelta(days=MAX_DAYS_AFTER):
+            raise ValidationError(_("Der letzte Tag darf höchstens 31 Tage nach dem ersten Tag liegen."))
         if last and last < today():
             raise ValidationError(_("Der letzte Tag ist schon vorbei. Bitte wählen Sie heute oder einen späteren Tag."))
 
@@ -135,9 +151,12 @@ class WorkshopForm(MitredenForm):
         return valid
 
 
-def today() -> date:
-    """Today, where the app runs."""
-    return datetime.now().astimezone().date()
+def years_later(day: date, years: int) -> date:
+    """The same day some years later (28 February for a 29 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
 
 
 def _user():
@@ -193,16 +212,35 @@ def neu():
     form.fragen.choices = list(_set_titles().items())
     form.eigene_art.choices = [(key, str(label)) for key, label in OWN_KINDS.items()]
     if raeume and form.validate_on_submit():
+        return redirect(url_for("workshops_staff.detail", workshop_id=_create(form, user).id))
+    return render_template("workshops/staff/neu.html", form=form, raeume=raeume)
+
+
+def _create(form: WorkshopForm, user) -> Workshop:
+    """The workshop of this form: created once; a second POST of the same form finds the first one."""
+    db, token = get_db(), form.einmal.data or None
+    earlier = operations.created_by_form(db, token)
+    if earlier is not None and earlier.anbieter_id == user.anbieter_id:
+        return earlier
+    if earlier is not None:
+        token = None  # another Anbieter's token (never by chance): create, but without it
+    try:
         workshop = operations.create_workshop(
             db, anbieter_id=user.anbieter_id, sozialraum_id=int(form.sozialraum.data), titel=form.titel.data,
             fragen=form.fragen.data, erster_tag=parse_day(form.erster_tag.data),
             letzter_tag=parse_day(form.letzter_tag.data), now=utcnow(), eigene_frage=form.eigene_frage.data or None,
-            eigene_art=form.eigene_art.data or None)
+            eigene_art=form.eigene_art.data or None, form_token=token)
         staff.audit(db, user.id, "workshop_created", f"workshop:{workshop.id}",
                     f"{workshop.titel}, {workshop.erster_tag.isoformat()} bis {workshop.letzter_tag.isoformat()}")
         commit()
-        return redirect(url_for("workshops_staff.detail", workshop_id=workshop.id))
-    return render_template("workshops/staff/neu.html", form=form, raeume=raeume)
+    except IntegrityError:
+        # The same form sent twice at once: the other request created the workshop.
+        db.rollback()
+        earlier = operations.created_by_form(db, token)
+        if earlier is None or earlier.anbieter_id != user.anbieter_id:
+            raise
+        return earlier
+    return workshop
 
 
 @bp.get("/pruefen")
@@ -231,11 +269,11 @@ def count_shown(count: int, k: int) -> str:
 
 
 def local(moment: datetime) -> datetime:
-    """A stored UTC time in the app's local time."""
-    return moment.replace(tzinfo=timezone.utc).astimezone()
+    """A stored UTC time in Berlin time, as staff read clocks."""
+    return moment.replace(tzinfo=timezone.utc).astimezone(ZONE)
 
 
-@bp.get("/<int:workshop_id>")
+@bp.get("/<id:workshop_id>")
 @requires("lead_workshops")
 def detail(workshop_id: int):
     """A workshop: how many answered, until when, its code, the poster, a tablet for it, closing it."""
@@ -250,7 +288,7 @@ def detail(workshop_id: int):
         join=join_url(workshop.code))
 
 
-@bp.route("/<int:workshop_id>/beenden", methods=["GET", "POST"])
+@bp.route("/<id:workshop_id>/beenden", methods=["GET", "POST"])
 @requires("lead_workshops")
 def beenden(workshop_id: int):
     """Ask (GET), then close a workshop early (POST): answers stop at once. Audited; closing twice changes nothing."""
@@ -283,7 +321,7 @@ def tablet_form(data: dict | None = None) -> TabletWorkshopForm:
     return form
 
 
-@bp.post("/<int:workshop_id>/tablet")
+@bp.post("/<id:workshop_id>/tablet")
 @requires("lead_workshops")
 def tablet_modus(workshop_id: int):
     """Give this device to the workshop: tablet mode bound to the Anbieter and this workshop, then sign out here."""
@@ -312,7 +350,7 @@ def days_said(workshop: Workshop) -> str:
     return _("Am %(tag)s", tag=first) if first == last else _("Vom %(von)s bis %(bis)s", von=first, bis=last)
 
 
-@bp.get("/<int:workshop_id>/plakat")
+@bp.get("/<id:workshop_id>/plakat")
 @requires("lead_workshops")
 def plakat(workshop_id: int):
     """The A4 poster in Leichte Sprache: big code, QR code, the address in text, pictograms."""

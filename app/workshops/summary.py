@@ -36,7 +36,8 @@ def _shown(question: Question, answer) -> list[dict]:
 def rows(workshop: Workshop, questions: tuple[Question, ...], data: dict) -> list[dict]:
     """Rows of the check-answers page: the meeting's questions, then about the person (as the Wille asks)."""
     answers = data.get("antworten", {})
-    meeting = [{"frage": q.frage, "antworten": _shown(q, answers.get(q.key)),
+    # An own question has one sentence per line, as staff write it; the check page shows it so.
+    meeting = [{"frage": zeilen(q.frage), "antworten": _shown(q, answers.get(q.key)),
                 "url": step_url(q.key, zurueck=BACK_TO_CHECK)} for q in questions]
     # The same words as the Wille's pages (templates/workshops/auswahl.html).
     general = [

@@ -14,7 +14,7 @@ from ..mein_code.operations import forget_try, minutes_locked
 from ..sprache.i18n import _, _l, ngettext
 from ..tablet.operations import current_binding
 from ..ui.forms import ConfirmForm
-from ..wille.operations import answer_options
+from ..wille.operations import SAVED as WILLE_SAVED, answer_options
 from . import flow, operations, summary
 from .codes import normalise
 from .forms import FORMS, JoinForm, OneAnswerForm
@@ -56,22 +56,33 @@ def _bound_workshop() -> Workshop | None:
     return workshop if workshop is not None and workshop.anbieter_id == binding.anbieter_id else None
 
 
+def wille_saved(data: dict) -> bool:
+    """Whether the draft holds a Wille the person has already decided on."""
+    return WILLE_SAVED in data
+
+
 def _join_page(form: JoinForm, status: int = 200, reason: str | None = None):
     """The page to enter a code, with what was typed and any message."""
     return render_template("workshops/start.html", form=form, grund=reason), status
 
 
 def _begin(workshop: Workshop):
-    """Start answering this workshop; the same meeting's unsaved answers in this browser are kept."""
+    """Start answering this workshop; the same meeting's unsaved answers in this browser are kept.
+
+    A Wille in progress stays too (its answers stand apart in the draft); a Wille already saved is the person
+    before on this device (a shared tablet, a shared phone) and is forgotten with everything of theirs.
+    """
     draft = current_draft()
-    if draft is None or draft.data.get("workshop") != workshop.id or flow.SAVED in draft.data:
-        # Anything else of the person before on this device is forgotten (a shared tablet, a shared phone).
+    answers = flow.part(draft.data) if draft else {}
+    if draft is None or wille_saved(draft.data):
         forget_browser()
-        draft = start_draft({"workshop": workshop.id})
+        draft = start_draft(flow.with_part({}, {"workshop": workshop.id}))
+    elif answers.get("workshop") != workshop.id or flow.SAVED in answers:
+        update_draft(draft, flow.with_part(draft.data, {"workshop": workshop.id}))
     commit()
     keys = tuple(q.key for q in _questions(workshop))
     keep = {"neu": 1} if request.args.get("neu") else {}
-    return redirect(step_url(flow.first_open(draft.data, keys), **keep))
+    return redirect(step_url(flow.first_open(flow.part(draft.data), keys), **keep))
 
 
 def _join(form: JoinForm, typed: str | None):
@@ -124,7 +135,8 @@ def link(code: str):
 def _state():
     """This browser's workshop draft, its workshop and questions; None if there is none (or it is gone)."""
     draft = current_draft()
-    workshop = get_db().get(Workshop, draft.data.get("workshop")) if draft and draft.data.get("workshop") else None
+    workshop_id = flow.part(draft.data).get("workshop") if draft else None
+    workshop = get_db().get(Workshop, workshop_id) if workshop_id else None
     if workshop is None:
         return None
     return draft, workshop, _questions(workshop)
@@ -147,7 +159,7 @@ def _ask(step: str):
     if state is None:
         return redirect(url_for("workshops.start"))
     draft, workshop, questions = state
-    data, keys = draft.data, tuple(q.key for q in questions)
+    data, keys = flow.part(draft.data), tuple(q.key for q in questions)
     if flow.SAVED in data:
         # Decided already: the back button leads to the thank-you page, never to a change.
         return redirect(url_for("workshops.danke"))
@@ -165,7 +177,7 @@ def _ask(step: str):
     if form.validate_on_submit():
         value = form.antwort.data if question is None or question.art != CHOICES else list(form.antwort.data or [])
         data = flow.with_answer(data, step, value)
-        update_draft(draft, data)
+        update_draft(draft, flow.with_part(draft.data, data))
         commit()
         return redirect(step_url(flow.next_step(data, keys, step, back_to_check=back), **keep))
     # „Wer“ and consent ask in the Wille's words, with the same consent text.
@@ -195,20 +207,20 @@ def pruefen():
     if state is None:
         return redirect(url_for("workshops.start"))
     draft, workshop, questions = state
-    data, keys = draft.data, tuple(q.key for q in questions)
+    data, keys = flow.part(draft.data), tuple(q.key for q in questions)
     if flow.SAVED in data:
         return redirect(url_for("workshops.danke"))
     if not flow.can_visit(data, keys, flow.PRUEFEN):
         return redirect(step_url(flow.first_open(data, keys)))
     form = ConfirmForm()
     if form.validate_on_submit():
-        if not claim(get_db(), draft) or flow.SAVED in draft.data:
+        if not claim(get_db(), draft) or flow.SAVED in flow.part(draft.data):
             # A double tap or a resend at the same moment: the other request saves, this one saves nothing.
             get_db().rollback()
             return redirect(url_for("workshops.danke"))
-        outcome = _save(workshop, questions, draft.data)
+        outcome = _save(workshop, questions, flow.part(draft.data))
         # The draft keeps no answer after this: only which meeting, and what happened, for the thank-you page.
-        update_draft(draft, {"workshop": workshop.id, flow.SAVED: outcome})
+        update_draft(draft, flow.with_part(draft.data, {"workshop": workshop.id, flow.SAVED: outcome}))
         commit()
         return redirect(url_for("workshops.danke"))
     return render_template("workshops/pruefen.html", form=form, rows=summary.rows(workshop, questions, data),
@@ -232,10 +244,10 @@ def _save(workshop: Workshop, questions: tuple, data: dict) -> str:
 @bp.get("/danke")
 def danke():
     """Thank you: what happened with the answers, and „Fertig“ for the next person."""
-    draft = current_draft()
-    if draft is None or flow.SAVED not in draft.data:
+    answers = flow.part(draft.data) if (draft := current_draft()) else {}
+    if flow.SAVED not in answers:
         return redirect(url_for("workshops.start"))
-    return render_template("workshops/danke.html", ergebnis=draft.data[flow.SAVED], form=ConfirmForm(),
+    return render_template("workshops/danke.html", ergebnis=answers[flow.SAVED], form=ConfirmForm(),
                            tablet=_bound_workshop() is not None)
 
 

@@ -1,7 +1,7 @@
 """Counts of workshop answers kept at save time (app/workshops/zahlen.py), filled from the answers stored so far.
 
 Revision ID: 0007b
-Revises: 0006
+Revises: 0007a
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0007b"
-down_revision = "0006"
+down_revision = "0007a"
 branch_labels = None
 depends_on = None
 

@@ -55,9 +55,11 @@ def test_the_whole_flow_stores_the_answers_once_with_consent(client, app):
     answer_all(client)
     consent = client.get("/treffen/erlaubnis").get_data(as_text=True)
     with app.test_request_context():
-        statement = sentences_of(baustein("einwilligung"))
-    assert all(sentence in text_of(consent) for sentence in statement), "the Wille's consent statement"
-    assert "Ihre Antworten zum Treffen bleiben immer ohne Code." in consent and 'href="/daten"' in consent
+        statement = sentences_of(baustein("einwilligung_treffen"))
+    assert all(sentence in text_of(consent) for sentence in statement), "the meeting's consent statement"
+    assert "Ihre Antworten zum Treffen bleiben immer ohne Code." in text_of(consent) and 'href="/daten"' in consent
+    assert "Darum können Sie diese Antworten später nicht löschen." in text_of(consent)
+    assert "Mit Code können Sie" not in consent, "a meeting's answers never have a code"
     check = client.get("/treffen/pruefen").get_data(as_text=True)
     for shown in ("Das Essen war lecker.", "Wie finden Sie den Raum?", "Es ist zu laut.", "Ich allein"):
         assert shown in check
@@ -69,7 +71,7 @@ def test_the_whole_flow_stores_the_answers_once_with_consent(client, app):
     assert row.workshop_id == workshop["id"] and row.filled_by == "allein" and row.demo is False
     assert row.eigene_worte == "Das Essen war lecker."
     assert row.antworten == {key: value for key, value in LEBEN.items() if key != "worte"}, "own words kept apart"
-    assert drafts(app) == [{"workshop": workshop["id"], "gespeichert": "ja"}], "the draft keeps no answer"
+    assert drafts(app) == [{"treffen": {"workshop": workshop["id"], "gespeichert": "ja"}}], "the draft keeps no answer"
 
 
 def test_the_qr_link_goes_straight_to_the_first_question(client, app):
@@ -176,7 +178,7 @@ def test_consent_no_stores_nothing_and_thanks(client, app):
     client.submit("/treffen/pruefen")
     done = client.get("/treffen/danke").get_data(as_text=True)
     assert "Danke!" in done and "Sie haben Nein gesagt." in done
-    assert rows(app) == [] and drafts(app) == [{"workshop": workshop["id"], "gespeichert": "nein"}]
+    assert rows(app) == [] and drafts(app) == [{"treffen": {"workshop": workshop["id"], "gespeichert": "nein"}}]
 
 
 def test_a_workshop_closed_while_answering_stores_nothing(client, app):
@@ -272,7 +274,7 @@ def test_a_tablet_given_to_a_workshop_passes_from_person_to_person(client, app):
     assert response.headers["Location"].endswith("/treffen/?neu=1")
     assert client.get("/treffen/?neu=1").headers["Location"].endswith("/treffen/frage/treffen?neu=1")
     # The next person: nothing of the one before, on any page.
-    assert drafts(app) == [{"workshop": workshop["id"]}]
+    assert drafts(app) == [{"treffen": {"workshop": workshop["id"]}}]
     for url in ("/treffen/frage/treffen?neu=1", "/treffen/danke"):
         page = client.get(url)
         assert b"checked" not in page.data and b"Anna" not in page.data, url
@@ -292,7 +294,7 @@ def test_a_new_person_on_the_tablet_starts_fresh_without_fertig(client, app):
     # The person walked away from the thank-you page; the next one taps „Meine Meinung zum Treffen“.
     assert client.get("/treffen/").headers["Location"].endswith("/treffen/frage/treffen")
     assert b"checked" not in client.get("/treffen/frage/treffen").data
-    assert drafts(app) == [{"workshop": workshop["id"]}]
+    assert drafts(app) == [{"treffen": {"workshop": workshop["id"]}}]
 
 
 def test_a_tablet_given_to_a_workshop_that_is_over_says_so(client, app):
