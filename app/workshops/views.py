@@ -142,6 +142,22 @@ def _state():
     return draft, workshop, _questions(workshop)
 
 
+def _page_state(step: str):
+    """The draft, workshop, questions, answers and question keys for a page of the flow — or where to go instead:
+    the code page without a draft, the thank-you page once decided (the back button never changes a decision),
+    the first open page when this one is not reached yet."""
+    state = _state()
+    if state is None:
+        return redirect(url_for("workshops.start"))
+    draft, workshop, questions = state
+    data, keys = flow.part(draft.data), tuple(q.key for q in questions)
+    if flow.SAVED in data:
+        return redirect(url_for("workshops.danke"))
+    if not flow.can_visit(data, keys, step):
+        return redirect(step_url(flow.first_open(data, keys)))
+    return draft, workshop, questions, data, keys
+
+
 def _back_url(data: dict, keys: tuple, step: str, back_to_check: bool) -> str:
     """Where „Zurück“ leads: the page before; after „Ändern“ back to the check page once all is answered."""
     if back_to_check and flow.first_open(data, keys) == flow.PRUEFEN:
@@ -155,16 +171,10 @@ def _back_url(data: dict, keys: tuple, step: str, back_to_check: bool) -> str:
 
 def _ask(step: str):
     """Show an answer page, or keep its answer and go on (back to the check page after a change)."""
-    state = _state()
-    if state is None:
-        return redirect(url_for("workshops.start"))
-    draft, workshop, questions = state
-    data, keys = flow.part(draft.data), tuple(q.key for q in questions)
-    if flow.SAVED in data:
-        # Decided already: the back button leads to the thank-you page, never to a change.
-        return redirect(url_for("workshops.danke"))
-    if not flow.can_visit(data, keys, step):
-        return redirect(step_url(flow.first_open(data, keys)))
+    state = _page_state(step)
+    if not isinstance(state, tuple):
+        return state
+    draft, _workshop, questions, data, keys = state
     question = next((q for q in questions if q.key == step), None)
     if question is None:
         form_class, offered = OneAnswerForm, answer_options(step)
@@ -203,15 +213,10 @@ def schluss(frage: str):
 @bp.route("/pruefen", methods=["GET", "POST"])
 def pruefen():
     """Check answers, then save once as the person decided: stored only with their „Ja“."""
-    state = _state()
-    if state is None:
-        return redirect(url_for("workshops.start"))
-    draft, workshop, questions = state
-    data, keys = flow.part(draft.data), tuple(q.key for q in questions)
-    if flow.SAVED in data:
-        return redirect(url_for("workshops.danke"))
-    if not flow.can_visit(data, keys, flow.PRUEFEN):
-        return redirect(step_url(flow.first_open(data, keys)))
+    state = _page_state(flow.PRUEFEN)
+    if not isinstance(state, tuple):
+        return state
+    draft, workshop, questions, data, keys = state
     form = ConfirmForm()
     if form.validate_on_submit():
         if not claim(get_db(), draft) or flow.SAVED in flow.part(draft.data):

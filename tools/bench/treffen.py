@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-import threading
 import time
 import urllib.parse
 from datetime import date, datetime
@@ -15,7 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import MetaData, Table, create_engine, insert, select, text
 
 from .common import Client, gunicorn, mark, new_instance, pct
-from .workshop import WORKSHOP, fresh_database, postgres_url
+from .workshop import WORKSHOP, burst, fresh_database, postgres_url
 
 CODE = "482915"
 ANSWERS = {"treffen": "gut", "sagen": "ja", "zuhoeren": "etwas", "stadtteil": "ja", "neues": "nein",
@@ -88,40 +87,17 @@ def treffen() -> None:
     if server is None:
         print("   SKIPPED: no PostgreSQL (see part 2).")
         return
-    times: list[float] = []
-    errors: list[str] = []
-    done: list[int] = []
     with fresh_database(server) as url, tempfile.TemporaryDirectory(prefix="mitreden-bench-") as instance:
         env = new_instance(instance, url.render_as_string(hide_password=False))
         open_workshop(url)
-        barrier = threading.Barrier(WORKSHOP + 1)
-
-        def person() -> None:
-            client = Client(port)
-            barrier.wait()
-            try:
-                times.extend(answer(client))
-                done.append(1)
-            except Exception as error:  # every failure counts; the message says which
-                errors.append(f"{type(error).__name__}: {error}")
-            finally:
-                client.close()
-
         with gunicorn(env, workers=4) as port:
-            threads = [threading.Thread(target=person) for _ in range(WORKSHOP)]
-            for thread in threads:
-                thread.start()
-            barrier.wait()
-            start = time.perf_counter()
-            for thread in threads:
-                thread.join()
-            wall = time.perf_counter() - start
+            times, errors, done, wall = burst(port, answer)
         rows = count_answers(url)
     print(f"   {'errors':28} {len(errors):>8}  {mark(not errors)}")
     for message in sorted(set(errors))[:5]:
         print(f"     {errors.count(message)}× {message}")
-    print(f"   {'thank-you pages reached':28} {len(done):>8}  {mark(len(done) == WORKSHOP)}")
-    print(f"   {'rows in workshop_antwort':28} {rows:>8}  {mark(rows == WORKSHOP == len(done))}")
+    print(f"   {'thank-you pages reached':28} {done:>8}  {mark(done == WORKSHOP)}")
+    print(f"   {'rows in workshop_antwort':28} {rows:>8}  {mark(rows == WORKSHOP == done)}")
     if len(times) >= 2:
         figures = [("p50", pct(times, 50)), ("p95", pct(times, 95)), ("max", max(times))]
         print(f"   „Weiter“ ({len(times)} of them)        " + "   ".join(f"{n} {v:.0f} ms" for n, v in figures))
