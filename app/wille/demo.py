@@ -55,7 +55,7 @@ def last_month_of_previous_quarter(today: date) -> str:
 HEMELINGEN = "bremen-hemelingen"
 
 
-def load_demo(app: Flask, db: Session, count: int = 40, today: date | None = None) -> str:
+def load_demo(app: Flask, db: Session, count: int = 90, today: date | None = None) -> str:
     """Replace earlier demo records with fresh ones; return the demo code.
 
     Three in four demo Willen are from Hemelingen, the others from one more Sozialraum, most saved on the demo
