@@ -29,9 +29,10 @@ run: install
 	mkdir -p instance
 	$(FLASK) db-upgrade
 	$(FLASK) load-content
-	$(FLASK) load-demo
 	@# Demo staff accounts with published passwords: allowed here on purpose, never in a deployment.
+	@# Before load-demo, whose Willen and workshops belong to the demo Anbieter.
 	DEMO_ACCOUNTS=1 $(FLASK) load-demo-staff
+	$(FLASK) load-demo
 	@echo "Mitreden: http://127.0.0.1:$(PORT)/  —  Mitarbeitende melden sich an unter http://127.0.0.1:$(PORT)/staff/anmelden (Demo-Konten oben)."
 	STAEDTE="$(STAEDTE)" COOKIE_SECURE=0 PORT=$(PORT) $(BIN)/gunicorn -c gunicorn.conf.py 'app:create_app()'
 

@@ -7,13 +7,15 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .core import cli as core_cli
-from .core import assets, db, errors, security
+from .core import assets, converters, db, errors, security
 from .core.config import ROOT, Config, TestConfig
 from .core.extensions import babel, compress, csrf
 from .drafts import cli as drafts_cli
+from .freigabe.staff import bp as freigabe_bp
 from .mein_code import cli as mein_code_cli
 from .mein_code.views import bp as mein_code_bp
 from .pages.views import bp as pages_bp
+from .results.staff import bp as results_bp
 from .sozialraum import cli as sozialraum_cli
 from .sprache import cli as sprache_cli
 from .sprache import glossary, i18n
@@ -22,7 +24,10 @@ from .staff import views as staff
 from .tablet import views as tablet
 from .ui import helpers
 from .wille import cli as wille_cli
+from .workshops import cli as workshops_cli
 from .wille.views import bp as wille_bp
+from .workshops import staff as workshops_staff
+from .workshops.views import bp as workshops_bp
 
 
 def create_app(test_config: Config | None = None) -> Flask:
@@ -34,6 +39,7 @@ def create_app(test_config: Config | None = None) -> Flask:
     if config.TRUSTED_PROXIES:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.TRUSTED_PROXIES, x_proto=config.TRUSTED_PROXIES)
 
+    converters.init_app(app)
     db.init_app(app)
     csrf.init_app(app)
     compress.init_app(app)
@@ -44,15 +50,19 @@ def create_app(test_config: Config | None = None) -> Flask:
     security.init_app(app)
     assets.init_app(app)
     errors.init_app(app)
-    for commands in (core_cli, sprache_cli, drafts_cli, mein_code_cli, sozialraum_cli, wille_cli, staff_cli):
+    for commands in (core_cli, sprache_cli, drafts_cli, mein_code_cli, sozialraum_cli, wille_cli, workshops_cli, staff_cli):
         commands.init_app(app)
 
     app.register_blueprint(pages_bp)
     app.register_blueprint(wille_bp)
     app.register_blueprint(mein_code_bp)
+    app.register_blueprint(workshops_bp)
     app.register_blueprint(tablet.bp)
+    app.register_blueprint(freigabe_bp)
+    app.register_blueprint(results_bp)
     tablet.init_app(app)
     staff.init_app(app)
+    app.register_blueprint(workshops_staff.bp)
     return app
 
 

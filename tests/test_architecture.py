@@ -10,8 +10,9 @@ INFRASTRUCTURE = {"core", "sprache", "ui", "privacy", "drafts"}
 # Rooms that read other rooms only through their stats.py (they arrive with later issues).
 READERS = {"results", "evaluation", "controlling"}
 MAX_LINES = 400
-# The one module besides operations/stats another room may import: the permission decorator of staff views.
-STAFF_DECORATOR = "app.staff.permissions"
+# The modules besides operations/stats another room may import: the permission decorator of staff views, and
+# the one scoping function through which provider data is read (results' pages are staff pages too).
+STAFF_DOOR = {"app.staff.permissions", "app.staff.scoping"}
 
 
 def module_name(path: Path) -> str:
@@ -59,8 +60,8 @@ def crossing_allowed(source: str, target: str) -> bool:
     if source in INFRASTRUCTURE:
         return target_room in INFRASTRUCTURE and target_room != "drafts" or target_room == source
     last = target.split(".")[2] if len(target.split(".")) > 2 else ""
-    if target == STAFF_DECORATOR and source not in READERS:
-        return True  # every domain's staff door (<domain>/staff.py) declares its permission with @requires
+    if target in STAFF_DOOR:
+        return True  # every domain's staff door declares its permission with @requires and reads through scoping
     return last == "stats" if source in READERS else last in ("operations", "stats")
 
 
@@ -95,6 +96,18 @@ def test_the_rule_catches_crossings():
     assert not crossing_allowed("wille", "app.models")
     assert crossing_allowed("tablet", "app.staff.permissions")
     assert not crossing_allowed("tablet", "app.staff.views")
+    assert crossing_allowed("results", "app.staff.permissions") and crossing_allowed("workshops", "app.staff.scoping")
+    assert not crossing_allowed("results", "app.staff.models")
+
+
+def test_results_read_the_rooms_only_through_their_stats():
+    rooms = {p.name for p in APP.iterdir() if (p / "__init__.py").exists()} - INFRASTRUCTURE - {"results"}
+    imported = {target for path in (APP / "results").rglob("*.py") for target in imports_of(path)}
+    crossing = {target for target in imported if room(target) in rooms}
+    assert crossing, "results reads no room at all: the check would be vacuous"
+    assert all(target in STAFF_DOOR or target.rsplit(".", 1)[-1] == "stats" for target in crossing), crossing
+    for kind in ("models", "operations", "views"):
+        assert not any(target.rsplit(".", 1)[-1] == kind for target in crossing), kind
 
 
 def test_relative_imports_are_resolved():

@@ -38,6 +38,9 @@ PICTOGRAMS = {
     "computer": "1F4BB", "kurs": "1F393", "fahrrad": "1F6B2", "reise": "1F9F3",
     "sparen": "1F4B0", "rechnung": "1F9FE", "sprechen": "1F5E3", "bett": "1F6CF",
     "fertig": "1F3C1", "start": "1F44B", "tuer": "1F6AA", "bleiben": "1F44D",
+    # Workshops: the middle of ja / etwas / nein (a pinch: „ein bisschen“) and what bothered people at a
+    # meeting. The way in to a meeting's questions uses "mitbestimmen": one drawing less in every page's sprite.
+    "etwas": "1F90F", "zu-lang": "23F3", "zu-laut": "1F4E2", "schwere-woerter": "1F524", "zu-viele": "E081",
 }
 
 # The picture of each word of new codes (app/mein_code/codes.py PICTURE_WORDS): the thing itself,

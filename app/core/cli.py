@@ -12,6 +12,7 @@ from .config import ROOT
 from .db import get_db, utcnow
 
 PURGES = "mitreden_purges"
+DEMOS = "mitreden_demos"
 
 
 def alembic_config(url: str) -> AlembicConfig:
@@ -35,8 +36,26 @@ def on_purge(app: Flask, what: str, purge: Callable) -> None:
     app.extensions.setdefault(PURGES, []).append((what, purge))
 
 
+def on_demo(app: Flask, load: Callable) -> None:
+    """Let a part of the app add marked demo records in `flask load-demo`: load(app, db) returns a line to print.
+
+    Parts run in the order they registered (create_app's order), so workshops find the Willen's Anbieter.
+    """
+    app.extensions.setdefault(DEMOS, []).append(load)
+
+
 def init_app(app: Flask) -> None:
     """Register the commands."""
+
+    @app.cli.command("load-demo")
+    def load_demo_command() -> None:
+        """Replace earlier demo records with fresh ones, marked as demo (repeatable)."""
+        db = get_db()
+        for load in current_app.extensions.get(DEMOS, []):
+            message = load(current_app, db)
+            db.commit()
+            if message:
+                click.echo(message)
 
     @app.cli.command("purge")
     def purge_command() -> None:

@@ -73,6 +73,8 @@ class Config:
     CODE_ATTEMPTS_PER_CODE = 5
     CODE_ATTEMPTS_PER_ADDRESS = 40
     CODE_ATTEMPTS_WINDOW_MINUTES = 15
+    # Wrong workshop join codes per client address in that window: a room of 60 behind one router may mistype.
+    JOIN_ATTEMPTS_PER_ADDRESS = 100
     # Minutes without use after which a person signed in with their code is signed out, and a draft
     # holding saved answers (the done page, a change through Mein Code) is forgotten.
     SIGNED_IN_IDLE_MINUTES = 15

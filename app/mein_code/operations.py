@@ -101,14 +101,14 @@ class Limits:
     window_minutes: int
 
 
-def _keyed(text: str, code_key: str) -> str:
+def keyed(text: str, code_key: str) -> str:
     """A keyed hash: enough to count tries, useless to learn an address or a code."""
     return hmac.new(code_key.encode(), text.encode(), hashlib.sha256).hexdigest()
 
 
-def client_key(address: str | None, code_key: str) -> str:
+def client_key(address: str | None, code_key: str, room: str = "adresse") -> str:
     """The counting key of a client address; an IPv6 address counts by its /64 network, which one
-    household or device is given whole."""
+    household or device is given whole. Another room (join codes of workshops) counts under its own name."""
     text = address or "unbekannt"
     try:
         parsed = ipaddress.ip_address(text)
@@ -116,12 +116,12 @@ def client_key(address: str | None, code_key: str) -> str:
         parsed = None
     if parsed is not None and parsed.version == 6 and parsed.ipv4_mapped is None:
         text = str(ipaddress.ip_network(f"{parsed}/64", strict=False))
-    return _keyed("adresse:" + text, code_key)
+    return keyed(f"{room}:" + text, code_key)
 
 
 def pattern_key(normalised: str, code_key: str) -> str:
     """The counting key of a code's 3 words: guessing the number of known words is stopped here."""
-    return _keyed("woerter:" + normalised.rsplit("-", 1)[0], code_key)
+    return keyed("woerter:" + normalised.rsplit("-", 1)[0], code_key)
 
 
 def start_try(db: Session, client: str, pattern: str, now: datetime) -> CodeAttempt:

@@ -72,7 +72,7 @@ def anbieter_neu():
     return _anbieter_form(None)
 
 
-@bp.route("/anbieter/<int:anbieter_id>", methods=["GET", "POST"])
+@bp.route("/anbieter/<id:anbieter_id>", methods=["GET", "POST"])
 @requires("manage_anbieter")
 def anbieter_bearbeiten(anbieter_id: int):
     """Change an Anbieter's name and Sozialräume."""
@@ -82,7 +82,7 @@ def anbieter_bearbeiten(anbieter_id: int):
     return _anbieter_form(anbieter)
 
 
-@bp.route("/anbieter/<int:anbieter_id>/loeschen", methods=["GET", "POST"])
+@bp.route("/anbieter/<id:anbieter_id>/loeschen", methods=["GET", "POST"])
 @requires("manage_anbieter")
 def anbieter_loeschen(anbieter_id: int):
     """Say what deleting an Anbieter does (GET), and delete it (POST) once no account belongs to it."""
@@ -180,14 +180,14 @@ def _konto_page(user: StaffUser, role_form: RoleForm | None = None, message: str
                            form=ConfirmForm(), role_form=role_form, message=message), status
 
 
-@bp.get("/konten/<int:user_id>")
+@bp.get("/konten/<id:user_id>")
 @requires("manage_accounts", "manage_own_staff")
 def konto(user_id: int):
     """One account: role, Anbieter, state, and what can be done with it."""
     return _konto_page(_account(user_id))
 
 
-@bp.post("/konten/<int:user_id>/rolle")
+@bp.post("/konten/<id:user_id>/rolle")
 @requires("manage_accounts")
 def konto_rolle(user_id: int):
     """Give an account another role (and Anbieter): only the Admin, never for their own account."""
@@ -213,7 +213,7 @@ def konto_rolle(user_id: int):
     return _konto_page(user, role_form=form)
 
 
-@bp.post("/konten/<int:user_id>/zweiter-faktor")
+@bp.post("/konten/<id:user_id>/zweiter-faktor")
 @requires("manage_accounts", "manage_own_staff")
 def konto_faktor(user_id: int):
     """Reset a lost second factor: it, the recovery codes and the password go; a new one-time link is shown."""
@@ -224,7 +224,7 @@ def konto_faktor(user_id: int):
     return _show_link(user, operations.RESET_FACTOR)
 
 
-@bp.post("/konten/<int:user_id>/aktiv")
+@bp.post("/konten/<id:user_id>/aktiv")
 @requires("manage_accounts", "manage_own_staff")
 def konto_aktiv(user_id: int):
     """Switch an account off or on again; nobody switches off their own account."""
@@ -238,7 +238,7 @@ def konto_aktiv(user_id: int):
     return redirect(url_for("staff.konto", user_id=user.id))
 
 
-@bp.post("/konten/<int:user_id>/link")
+@bp.post("/konten/<id:user_id>/link")
 @requires("manage_accounts", "manage_own_staff")
 def konto_link(user_id: int):
     """A new one-time link to set a new password (earlier unused links stop working)."""
@@ -257,7 +257,7 @@ def sozialraeume():
     return render_template("staff/sozialraeume.html", raeume=sozialraum_operations.every(get_db()), form=ConfirmForm())
 
 
-@bp.post("/sozialraeume/<int:sozialraum_id>/aktiv")
+@bp.post("/sozialraeume/<id:sozialraum_id>/aktiv")
 @requires("manage_sozialraeume")
 def sozialraum_aktiv(sozialraum_id: int):
     """Switch a Sozialraum on or off."""

@@ -8,12 +8,16 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from ..sozialraum import operations as sozialraum_operations
 from . import credentials, operations
 from .models import ADMIN, ANBIETER_LEITUNG, ASSISTENZ, EVALUATION, LEISTUNGSTRAEGER
 
 # Published on purpose: these accounts exist only on a demo installation.
 DEMO_PASSWORD = "Demo-Mitreden-2026"
 NORD, SUED = "Beispiel-Anbieter Nord", "Beispiel-Anbieter Süd"
+# Where the demo Anbieter work (Sozialraum keys of content/sozialraeume.yml): both in Hemelingen, so the
+# Leistungsträger's results for Hemelingen bring two Anbieter together.
+WHERE = {NORD: ("bremen-hemelingen", "bremerhaven"), SUED: ("bremen-hemelingen",)}
 # login name, display name, role, Anbieter, TOTP secret (for the roles that must use a second factor)
 ACCOUNTS = (
     ("demo-assistenz-nord", "Demo Assistenz Nord", ASSISTENZ, NORD, None),
@@ -52,6 +56,9 @@ def load_demo_accounts(db: Session, allowed: bool) -> list[DemoAccount]:
             raise DemoRefused(f"Es gibt schon einen echten Anbieter „{name}“.")
         anbieter[name] = found or operations.new_anbieter(db, name, demo=True)
     db.flush()
+    for name, keys in WHERE.items():
+        ids = [sozialraum.id for sozialraum in sozialraum_operations.every(db) if sozialraum.key in keys]
+        operations.set_sozialraeume(db, anbieter[name], ids)
     password_hash, made = credentials.hash_password(DEMO_PASSWORD), []
     for login_name, display_name, role, anbieter_name, secret in ACCOUNTS:
         anbieter_id = anbieter[anbieter_name].id if anbieter_name else None

@@ -15,7 +15,10 @@ NAVIGATION = (
     ("staff.anbieter_liste", _l("Anbieter"), ("manage_anbieter",)),
     ("staff.konten", _l("Konten"), ("manage_accounts", "manage_own_staff")),
     ("staff.sozialraeume", _l("Sozialräume"), ("manage_sozialraeume",)),
+    ("workshops_staff.liste", _l("Workshops"), ("lead_workshops",)),
+    ("results.uebersicht", _l("Ergebnisse"), ("view_own_results", "view_all_results")),
     ("tablet.einstellung", _l("Tablet"), ("run_tablet",)),
+    ("freigabe.liste", _l("Freigabe"), ("review_words",)),
     ("staff.protokoll", _l("Protokoll"), ("view_audit_log",)),
     ("staff.mein_konto", _l("Mein Konto"), ("manage_own_account",)),
 )

@@ -20,7 +20,7 @@ PER_PAGE = 50
 # Mitreden runs in German cities; the log is stored in UTC and shown in their time.
 ZONE = ZoneInfo("Europe/Berlin")
 
-# Every action the code writes (a test checks that each audit call in app/staff and app/tablet has a name here).
+# Every action the code writes (a test checks that each audit call in any room of app/ has a name here).
 ACTION_NAMES = {
     "sign_in": _l("Angemeldet"),
     "sign_out": _l("Abgemeldet"),
@@ -48,6 +48,10 @@ ACTION_NAMES = {
     "sozialraum_changed": _l("Sozialraum ein- oder ausgeschaltet"),
     "tablet_on": _l("Tablet-Modus eingeschaltet"),
     "tablet_off": _l("Tablet-Modus ausgeschaltet"),
+    "words_released": _l("Eigene Worte freigegeben"),
+    "words_withheld": _l("Eigene Worte zurückgehalten"),
+    "workshop_created": _l("Workshop angelegt"),
+    "workshop_closed": _l("Workshop beendet"),
 }
 
 
@@ -78,6 +82,12 @@ def _target_names(db, entries) -> dict[str, str]:
                   for raum in sozialraum_operations.every(db) if raum.id in wanted["sozialraum"]})
     for number in wanted["anbieter"]:  # a deleted Anbieter: its name is in the detail of `anbieter_deleted`
         names.setdefault(f"anbieter:{number}", _("gelöschter Anbieter (Nr. %(id)s)", id=number))
+    for entry in entries:  # own words of the review queue (app/freigabe): where they are, never their text
+        source, _sep, number = entry.target.removeprefix("freigabe:").partition(":")
+        if entry.target.startswith("freigabe:") and number.isdigit():
+            names[entry.target] = (_("Eigene Worte einer Workshop-Antwort (Nr. %(id)s)", id=number)
+                                   if source == "workshop" else _("Eigener Wunsch in „Was ich will“ (Nr. %(id)s)",
+                                                                  id=number))
     names["unbekannt"] = _("unbekannter Anmeldename")
     return names
 

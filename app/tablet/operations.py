@@ -25,11 +25,13 @@ DURATIONS = (END_OF_DAY, "2", "4", "8")
 
 @dataclass(frozen=True)
 class Binding:
-    """This device in tablet mode: for which Anbieter, minutes before the warning, until when (Unix time)."""
+    """This device in tablet mode: for which Anbieter, minutes before the warning, until when (Unix time),
+    and the workshop the device is given to, if any (then its people answer that workshop in turn)."""
 
     anbieter_id: int
     minutes: int
     until: float
+    workshop_id: int | None = None
 
 
 def _serializer(secret_key: str) -> URLSafeSerializer:
@@ -39,7 +41,8 @@ def _serializer(secret_key: str) -> URLSafeSerializer:
 
 def encode(binding: Binding, secret_key: str) -> str:
     """The signed cookie value of a binding."""
-    return _serializer(secret_key).dumps({"a": binding.anbieter_id, "m": binding.minutes, "bis": binding.until})
+    return _serializer(secret_key).dumps({"a": binding.anbieter_id, "m": binding.minutes, "bis": binding.until,
+                                          "w": binding.workshop_id})
 
 
 def decode(value: str | None, secret_key: str, now: float) -> Binding | None:
@@ -52,10 +55,12 @@ def decode(value: str | None, secret_key: str, now: float) -> Binding | None:
         return None
     if not isinstance(data, dict):
         return None
-    anbieter_id, minutes, until = data.get("a"), data.get("m"), data.get("bis")
+    anbieter_id, minutes, until, workshop_id = data.get("a"), data.get("m"), data.get("bis"), data.get("w")
     if not isinstance(anbieter_id, int) or minutes not in MINUTES or not isinstance(until, (int, float)):
         return None
-    return Binding(anbieter_id, minutes, float(until)) if until > now else None
+    if workshop_id is not None and not isinstance(workshop_id, int):
+        return None
+    return Binding(anbieter_id, minutes, float(until), workshop_id) if until > now else None
 
 
 def until_for(duration: str, now: datetime) -> datetime:
@@ -63,6 +68,25 @@ def until_for(duration: str, now: datetime) -> datetime:
     if duration == END_OF_DAY:
         return (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
     return now + timedelta(hours=int(duration))
+
+
+def switch_on(db: Session, user, state, minutes: int, duration: str, now: datetime,
+              workshop_id: int | None = None) -> Binding:
+    """Bind this device to the staff member's Anbieter (and a workshop of it), audit that, and sign the staff member
+    out on this device. The caller commits and stores the binding on its response (`set_cookie`)."""
+    until = until_for(duration, now)
+    binding = Binding(user.anbieter_id, minutes, until.timestamp(), workshop_id)
+    detail = f"{minutes} min, bis {until.isoformat(timespec='minutes')}"
+    staff.audit(db, user.id, "tablet_on", f"anbieter:{user.anbieter_id}",
+                detail + (f", workshop:{workshop_id}" if workshop_id is not None else ""))
+    staff.sign_out_here(db, user, state)
+    return binding
+
+
+def set_cookie(response, binding: Binding) -> None:
+    """Keep the binding in this browser's signed cookie until it ends."""
+    response.set_cookie(COOKIE, encode(binding, current_app.config["SECRET_KEY"]), expires=binding.until,
+                        httponly=True, samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
 
 
 def current_binding() -> Binding | None:

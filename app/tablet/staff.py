@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask import abort, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from wtforms.validators import InputRequired, Optional
 
@@ -12,7 +12,7 @@ from ..sprache.i18n import _, _l
 from ..staff import operations as staff
 from ..staff.permissions import requires
 from ..ui.forms import MitredenForm, OneChoiceField
-from .operations import COOKIE, DURATIONS, END_OF_DAY, MINUTES, Binding, current_binding, encode, until_for
+from .operations import COOKIE, DURATIONS, END_OF_DAY, MINUTES, current_binding, set_cookie, switch_on
 from .views import bp
 
 OFF = "aus"
@@ -33,16 +33,11 @@ def _durations() -> list[tuple[str, str]]:
 
 def _switch_on(form: TabletForm):
     """Bind this device to the staff member's Anbieter, then sign the staff member out here."""
-    user, db = current_user._get_current_object(), get_db()
-    until = until_for(form.dauer.data, datetime.now().astimezone())
-    binding = Binding(user.anbieter_id, int(form.modus.data), until.timestamp())
-    staff.audit(db, user.id, "tablet_on", f"anbieter:{user.anbieter_id}",
-                f"{binding.minutes} min, bis {until.isoformat(timespec='minutes')}")
-    staff.sign_out_here(db, user, session)
+    binding = switch_on(get_db(), current_user._get_current_object(), session, int(form.modus.data), form.dauer.data,
+                        datetime.now().astimezone())
     commit()
     response = redirect(url_for("pages.start"))
-    response.set_cookie(COOKIE, encode(binding, current_app.config["SECRET_KEY"]), expires=until, httponly=True,
-                        samesite="Lax", secure=current_app.config["SESSION_COOKIE_SECURE"])
+    set_cookie(response, binding)
     return response
 
 

@@ -39,6 +39,10 @@ def neu():
     if ConfirmForm().validate_on_submit():
         forget_browser()
         commit()
+    binding = current_binding()
+    if binding is not None and binding.workshop_id is not None:
+        # A tablet given to a workshop starts the next person at its first question.
+        return redirect(url_for("workshops.start", neu=1))
     return redirect(url_for("pages.start", neu=1))
 
 

@@ -6,18 +6,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..core.db import utcnow
+from ..core.clock import this_month
 from ..mein_code.operations import new_person, owner_key
 from ..sozialraum import operations as sozialraum
 from . import summary
+from .bereiche import bereich
 from .flow import store_decision
+from .options import choice_options, jetzt_options
 from .models import WilleBereich, WilleRecord
 
 # Where the draft keeps a new personal code until „Fertig“: on the server, never in the cookie.
 NEW_CODE = "neuer_code"
+# In the draft once the person pressed save: True if stored, False after two „Nein“.
+SAVED = "gespeichert"
 # The owner of a draft whose answers were saved without a code.
 ANONYMOUS = "anonym"
 
@@ -62,7 +66,8 @@ def save_wille(db: Session, data: dict, code_key: str, anbieter_id: int | None =
         return SaveResult(code=None, stored=True, owner=owner_key(record.person_id) if record.person_id else ANONYMOUS)
     if not use and not keep:
         return SaveResult(code=None, stored=False)
-    record = WilleRecord(created_month=utcnow().strftime("%Y-%m"), filled_by="", use_allowed=use,
+    # The month in Berlin, like a quarter's end (app/core/clock.py): a Wille of New Year's night counts in January.
+    record = WilleRecord(created_month=this_month(), filled_by="", use_allowed=use,
                          anbieter_id=anbieter_id)
     code, owner = None, ANONYMOUS
     if keep:
@@ -111,3 +116,48 @@ def draft_for_change(db: Session, wille_id: int, person_id: int) -> dict | None:
 def _data(db: Session, record: WilleRecord) -> dict:
     """Draft data of a saved Wille."""
     return draft_from_record(record, sozialraum.key_for_id(db, record.sozialraum_id))
+
+
+def answer_options(question: str) -> list[dict]:
+    """Options other rooms offer in the Wille's own words: the 3 faces („jetzt“), who filled in („wer“), consent
+    („erlaubnis“); each with value, label and pictogram."""
+    return jetzt_options() if question == "jetzt" else choice_options(question)
+
+
+@dataclass(frozen=True)
+class OwnWish:
+    """The own wish of one life area of a Wille, for the release queue (app/freigabe reads it only through here)."""
+
+    bereich_id: int
+    text: str
+    bereich: str
+    month: str
+    demo: bool
+
+    @property
+    def area_name(self) -> str:
+        """The life area's name in the current language."""
+        found = bereich(self.bereich)
+        return found.name if found else self.bereich
+
+
+def own_words(db: Session, anbieter_id: int, months: tuple[str, ...] | None = None) -> list[OwnWish]:
+    """Every non-empty own wish of the Willen saved on this Anbieter's tablets that may be used, newest first.
+
+    `months`: only Willen of these months ("2026-07", …)."""
+    query = (select(WilleBereich.id, WilleBereich.eigener_wunsch, WilleBereich.bereich, WilleRecord.created_month,
+                    WilleRecord.demo)
+             .join(WilleRecord, WilleRecord.id == WilleBereich.wille_id)
+             .where(WilleRecord.anbieter_id == anbieter_id, WilleRecord.use_allowed.is_(True),
+                    WilleBereich.eigener_wunsch != "")
+             .order_by(WilleBereich.id.desc()))
+    if months is not None:
+        query = query.where(WilleRecord.created_month.in_(months))
+    return [OwnWish(*row) for row in db.execute(query) if row[1].strip()]
+
+
+def willen_count(db: Session, anbieter_id: int, months: tuple[str, ...], demo: bool) -> int:
+    """How many Willen that may be used were saved on this Anbieter's tablets in these months."""
+    return db.scalar(select(func.count(WilleRecord.id)).where(
+        WilleRecord.anbieter_id == anbieter_id, WilleRecord.use_allowed.is_(True),
+        WilleRecord.created_month.in_(months), WilleRecord.demo.is_(demo)))

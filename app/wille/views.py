@@ -9,20 +9,19 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from ..core.db import commit, get_db
 from ..core.security import shareable
 from ..drafts.operations import claim, update_draft
-from ..drafts.session import current_draft, forget_browser
+from ..drafts.session import current_draft, forget_browser, start_draft
 from ..sozialraum import operations as sozialraum
 from ..tablet.operations import bound_anbieter
+from ..workshops.operations import unfinished_answers
 from ..ui.forms import ConfirmForm, MitredenForm
 from . import flow, forms, options, summary
 from .bereiche import Bereich, bereich, bereich_keys
-from .operations import NEW_CODE, save_wille
+from .operations import NEW_CODE, SAVED, save_wille
 from .urls import step_url
 
 bp = Blueprint("wille", __name__, url_prefix="/will")
 
 BACK_TO_CHECK = "pruefen"
-# In the draft once the person pressed save: True if stored, False after two „Nein“.
-SAVED = "gespeichert"
 
 
 @dataclass(frozen=True)
@@ -73,7 +72,11 @@ def _ask(step: flow.Step):
         # question page of the old ones (the back button) leads to the done page, never to a change.
         if step != flow.BEREICHE:
             return redirect(url_for("wille.fertig"))
+        # A meeting's answers in progress in this browser are not the Wille's to forget.
+        keep = unfinished_answers(data)
         forget_browser()
+        if keep:
+            start_draft(keep)
         commit()
         return redirect(url_for("wille.bereiche"))
     if not flow.can_visit(data, step):

@@ -58,6 +58,19 @@ def test_consent_says_what_really_happens(app, client):
     assert f"mindestens {app.config['K_MIN']} Menschen" in statement
     assert "Ohne Code" in statement and "nicht löschen" in statement
     assert "Mit Code können Sie Ihre Antworten sehen, ändern oder löschen." in statement
+    # Own words: the Anbieter's lead reads them first and decides; no promise of a check by someone else.
+    assert "Das liest zuerst die Leitung vom Anbieter." in statement and "prüft zuerst ein Mensch" not in statement
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_the_meetings_consent_is_the_willes_without_the_code(app, lang):
+    with app.test_request_context(headers={"Accept-Language": lang}):
+        wille, treffen = sentences_of(baustein("einwilligung")), sentences_of(baustein("einwilligung_treffen"))
+        code_paragraph = sentences_of(baustein("einwilligung").split("\n\n")[-1])
+    assert [s for s in wille if s not in code_paragraph] == treffen[:len(wille) - len(code_paragraph)]
+    assert set(code_paragraph) & set(treffen) == {treffen[-2]}, "of the code paragraph only „without a code …“"
+    assert treffen[-1] in ("Darum können Sie diese Antworten später nicht löschen.",
+                           "So you cannot delete these answers later.")
 
 
 def test_consent_names_the_deployments_smallest_group(app, client):

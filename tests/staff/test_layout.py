@@ -39,13 +39,18 @@ def test_the_navigation_shows_what_each_role_may_use(app, client):
     make_user(app, "kim", "assistenz", anbieter)
     make_user(app, "lea", "anbieter_leitung", anbieter)
     sign_in(client, "kim")
-    assert nav_links(client.get("/staff/").get_data(as_text=True)) == {"Start": "page", "Tablet": None,
+    assert nav_links(client.get("/staff/").get_data(as_text=True)) == {"Start": "page", "Workshops": None,
+                                                                       "Ergebnisse": None, "Tablet": None,
                                                                        "Mein Konto": None}
-    assert nav_links(client.get("/tablet/").get_data(as_text=True)) == {"Start": None, "Tablet": "page",
+    assert nav_links(client.get("/tablet/").get_data(as_text=True)) == {"Start": None, "Workshops": None,
+                                                                       "Ergebnisse": None, "Tablet": "page",
                                                                        "Mein Konto": None}
+    assert nav_links(client.get("/staff/workshops/neu").get_data(as_text=True))["Workshops"] == "true"
     client.submit("/staff/abmelden", token_from="/staff/")
     sign_in(client, "lea")
-    assert list(nav_links(client.get("/staff/").get_data(as_text=True))) == ["Start", "Konten", "Tablet", "Mein Konto"]
+    assert list(nav_links(client.get("/staff/").get_data(as_text=True))) == ["Start", "Konten", "Workshops",
+                                                                             "Ergebnisse", "Tablet", "Freigabe",
+                                                                             "Mein Konto"]
     client.submit("/staff/abmelden", token_from="/staff/")
     admin_signed_in(app, client)
     links = nav_links(client.get("/staff/anbieter/neu").get_data(as_text=True))

@@ -110,3 +110,9 @@ def test_a_staff_member_signed_in_without_tablet_mode_records_no_anbieter(client
     sign_in(client, "assistenz-a")
     walk_flow(client)
     assert _records(app) == [(None, False)]
+
+
+def test_a_binding_may_name_a_workshop():
+    binding = Binding(1, 5, time.time() + 3600, workshop_id=7)
+    assert decode(encode(binding, "key"), "key", time.time()) == binding
+    assert decode(encode(Binding(1, 5, time.time() + 3600), "key"), "key", time.time()).workshop_id is None

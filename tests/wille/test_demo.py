@@ -13,7 +13,7 @@ def test_load_demo_marks_every_record_as_demo(runner, app):
     runner.invoke(args=["load-demo"])
     with app.app_context():
         records = get_db().scalars(select(WilleRecord)).all()
-        assert len(records) == 24 and all(r.demo for r in records)
+        assert len(records) == 90 and all(r.demo for r in records)
     client = CheckingClient(app.test_client())
     client.submit("/mein-code/", {"code": "Apfel Baum Stern 12"})
     assert "Beispiel" in client.get("/mein-code/antworten").get_data(as_text=True)

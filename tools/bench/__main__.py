@@ -1,6 +1,6 @@
 """`make bench`: what Mitreden costs a person on a weak connection and a workshop of 60 at once.
 
-Prints three tables and asserts nothing; every figure is measured in this run.
+Prints five tables and asserts nothing; every figure is measured in this run.
 
 1. Slow 3G in headless Chromium (Selenium, CDP network and CPU emulation), the app on SQLite under
    gunicorn with 2 workers: per page the first visit with an empty cache, a later visit with a warm
@@ -8,8 +8,11 @@ Prints three tables and asserts nothing; every figure is measured in this run.
 2. A 60-person workshop burst on PostgreSQL (gunicorn, 4 workers): 60 clients walk the whole Wille
    flow at once. Needs the PG* variables that `make bench` sets with Debian's `pg_virtualenv`.
 3. Bytes per page as the server sends them to a client that accepts "br, gzip".
+4. The staff result pages with 100,000 workshop answers, on SQLite and PostgreSQL (results.py).
+5. A 60-person workshop answering at once on PostgreSQL (treffen.py).
 
-The app is used only through HTTP and the CLI (`db-upgrade`, `load-content`).
+The app is used only through HTTP and the CLI (`db-upgrade`, `load-content`); part 4 writes its rows straight
+into the database and counts the answers with `app.workshops.zahlen.values`, as saving does.
 """
 from __future__ import annotations
 
@@ -21,7 +24,9 @@ import time
 
 from .browser import slow_3g
 from .common import ACCEPT_ENCODING, DONE, FLOW, PAGES, ROOT, Client, decode, gunicorn, kb, new_instance
-from .workshop import workshop
+from .results import result_pages
+from .treffen import treffen
+from .workshop import fresh_database, postgres_url, workshop
 
 
 def assets(html: str) -> list[str]:
@@ -80,6 +85,22 @@ def print_sizes(rows: list[tuple[str, int, int, int, set]]) -> None:
     print(f"   Content-Encoding: {', '.join(encodings)}")
 
 
+def results() -> None:
+    """Part 4 on SQLite and on PostgreSQL: result pages with 100,000 answers."""
+    print("\n4. Result pages with 100,000 workshop answers and 20,000 Willen, gunicorn with 2 workers; each page"
+          " fetched 5 times by the staff member who may see it (target ≤ 300 ms)")
+    with tempfile.TemporaryDirectory(prefix="mitreden-bench-") as instance:
+        env = new_instance(instance)
+        result_pages(env, f"sqlite:///{instance}/mitreden.sqlite3", "SQLite")
+    server = postgres_url()
+    if server is None:
+        print("   PostgreSQL SKIPPED (see part 2).")
+        return
+    with fresh_database(server) as url, tempfile.TemporaryDirectory(prefix="mitreden-bench-") as instance:
+        env = new_instance(instance, url.render_as_string(hide_password=False))
+        result_pages(env, url.render_as_string(hide_password=False), "PostgreSQL")
+
+
 def main() -> None:
     """Run the three parts and say how long it took."""
     start = time.perf_counter()
@@ -93,6 +114,8 @@ def main() -> None:
         workshop()
         with gunicorn(env, workers=2) as port:
             print_sizes(page_sizes(port))
+    results()
+    treffen()
     print(f"\nTook {time.perf_counter() - start:.0f} s.")
 
 

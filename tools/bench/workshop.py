@@ -50,8 +50,9 @@ def count_wille(url: URL) -> int:
         engine.dispose()
 
 
-def burst(port: int) -> tuple[list[float], list[str], int, float]:
-    """60 clients released together, each walking the whole flow; „Weiter“ times, errors, done pages, wall time."""
+def burst(port: int, walk=walk_flow) -> tuple[list[float], list[str], int, float]:
+    """60 clients released together, each walking a whole flow (`walk(client)` returns its „Weiter“ times);
+    „Weiter“ times, errors, done pages, wall time."""
     times: list[float] = []
     errors: list[str] = []
     done = []
@@ -61,7 +62,7 @@ def burst(port: int) -> tuple[list[float], list[str], int, float]:
         client = Client(port)
         barrier.wait()
         try:
-            times.extend(walk_flow(client))
+            times.extend(walk(client))
             done.append(DONE)
         except Exception as error:  # every failure counts; the message says which
             errors.append(f"{type(error).__name__}: {error}")
