@@ -85,9 +85,10 @@ def _items(db: Session, anbieter_id: int) -> list[Item]:
 
 
 def queue(db: Session, anbieter_id: int) -> list[Item]:
-    """The review queue of an Anbieter: open words first (newest first), then decided ones (last decided first)."""
+    """The review queue of an Anbieter: open words first, by their text (newest first would tie the words to the
+    person who just answered beside the reviewer), then decided ones (last decided first)."""
     items = _items(db, anbieter_id)
-    open_items = [item for item in items if item.status == OFFEN]
+    open_items = sorted((item for item in items if item.status == OFFEN), key=lambda item: item.text.casefold())
     decided = sorted((item for item in items if item.status != OFFEN), key=lambda item: item.decided_at, reverse=True)
     return open_items + decided
 

@@ -2,8 +2,9 @@
 
 The rules, for a group threshold k (K_MIN, default 5, at least 3). The reader is assumed to know these rules,
 the group's number of people (the page says it) and every shown number; what they can still not tell apart is
-what protects a person. Each decision below is made so that every line it can come from leaves each hidden count
-at least two possible values, and a test tries every line there is (up to 20 people) as such a reader.
+what protects a person. Each decision below is made so that no hidden count, among all lines that give the same
+page, has exactly one possible value from 1 to k−1 (if it is small, which small stays open); a test tries every
+line there is (up to 20 people) as such a reader, also knowing that every person chose at least one of several.
 
 - A table whose group has fewer than k people is not shown at all (`protect` returns None).
 - A line that adds up (single choice: each person in exactly one cell, „keine Antwort“ always a cell of it):
@@ -16,9 +17,12 @@ at least two possible values, and a test tries every line there is (up to 20 peo
     and 2 less than its most (all k−1), so that it leaves each several values; else the line is hidden whole;
   - zeros are shown: nobody in a cell exposes no one.
 - A line of several choices per person (`people` None): each count is a yes/no line of the table's people, so a
-  count is hidden when it or the people who did not choose it are 1 to k−1. It says „weniger als k“ when it is
-  that small, else „verdeckt“ — and in a group of k+1 people every hidden count says „verdeckt“, because
-  „verdeckt“ there could only mean k.
+  count is hidden when it or the people who did not choose it are 1 to k−1. Such counts all say „verdeckt“:
+  where every person must choose at least one (life areas, helpers), the shown counts plus the most a
+  „weniger als k“ could be may add up to exactly the people, and that would pin it. When only one count of a
+  line is hidden, the next one (in the line's order) is hidden with it.
+- A line that adds up with at most k+2 people and any small count is hidden whole: with so few people the
+  only lines left to show a pattern of hidden cells would be those where a small count is exactly 1.
 
 Which groupings and periods are shown (fixed, never free filtering, so no table is the difference of two
 others) is decided where the tables are built; this module protects each table, and `hide_lines` hides the
@@ -101,10 +105,11 @@ def hide_lines(table: SafeTable, labels: set[str]) -> SafeTable:
 
 
 def _protect_choices(line: Line, people: int, k: int) -> SafeLine:
-    """Several choices per person: hide a count when it or its complement is 1 to k−1."""
-    small_label = SMALL if people > k + 1 else COVERED
-    cells = tuple(Cell(None, small_label) if 0 < count < k else Cell(None, COVERED) if 0 < people - count < k
-                  else Cell(count) for count in line.counts)
+    """Several choices per person: hide a count when it or its complement is 1 to k−1, and never one alone."""
+    hidden = {i for i, count in enumerate(line.counts) if 0 < count < k or 0 < people - count < k}
+    if len(hidden) == 1:
+        hidden.add((min(hidden) + 1) % len(line.counts))
+    cells = tuple(Cell(None, COVERED) if i in hidden else Cell(count) for i, count in enumerate(line.counts))
     return SafeLine(line.label, cells, None, False)
 
 
@@ -118,6 +123,8 @@ def _protect_line(line: Line, k: int) -> SafeLine:
         return _whole(line.label, len(counts))
     if not small:
         return _shown(line, set(), set())
+    if people <= k + 2:
+        return _whole(line.label, len(counts))
     if len(small) >= 2:
         together = sum(counts[i] for i in small)
         if len(small) + 2 <= together <= len(small) * (k - 1) - 2:

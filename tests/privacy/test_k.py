@@ -43,13 +43,14 @@ def splits(total, size):
 
 
 def pinned(view, worlds, k):
-    """The hidden cells a reader can work out from the lines `worlds` that all give the page `view`."""
+    """The hidden cells a reader could work out from the lines `worlds` that all give the page `view`: those whose
+    possible values from 1 to k−1 are exactly one (if it is small, the reader would know how small)."""
     found = []
     for i, mark in enumerate(view[0]):
-        values = {world[i] for world in worlds}
-        if mark == SMALL and len(values) < 2 or mark in (SMALL, COVERED) and values <= set(range(1, k)) \
-                and len(values) == 1:
-            found.append((i, values))
+        if mark in (SMALL, COVERED):
+            small = {world[i] for world in worlds} & set(range(1, k))
+            if len(small) == 1:
+                found.append((i, small))
     return found
 
 
@@ -92,10 +93,12 @@ def test_a_line_whose_people_are_fewer_than_k_is_hidden_whole():
 def test_a_choice_is_hidden_when_it_or_the_people_who_did_not_choose_it_are_few(k):
     people = 3 * k
     table = protect(CountTable(tuple("abcde"), (Line("Mehrfach", (k - 1, k, 0, people - 1, people)),), people), k)
-    assert shown(table.lines[0]) == [SMALL, k, 0, COVERED, people]
-    # in a group of k + 1 „weniger als k“ and „verdeckt“ would tell k apart: every hidden count says „verdeckt“
-    table = protect(CountTable(("a", "b"), (Line("Mehrfach", (1, k)),), k + 1), k)
-    assert shown(table.lines[0]) == [COVERED, COVERED]
+    assert shown(table.lines[0]) == [COVERED, k, 0, COVERED, people]
+
+
+def test_a_choice_is_never_hidden_alone():
+    table = protect(CountTable(("a", "b", "c"), (Line("Mehrfach", (5, 5, 4)),), 14), K)
+    assert shown(table.lines[0]) == [COVERED, 5, COVERED]  # the 4 takes the next one (the first) with it
 
 
 def test_hide_lines_hides_the_named_lines_whole():
@@ -122,19 +125,22 @@ def test_no_line_up_to_20_people_gives_a_hidden_count_away(k):
     assert not found, found[:3]
 
 
+@pytest.mark.parametrize("at_least_one", [False, True], ids=["free", "at-least-one"])
 @pytest.mark.parametrize("k", [3, 4, 5, 6])
-def test_no_choice_gives_away_a_small_group_of_those_who_chose_it_or_not(k):
+def test_no_choice_gives_away_a_small_group_of_those_who_chose_it_or_not(k, at_least_one):
+    # Every line of 2 to 4 choices; with at_least_one every person chose one or more, so the counts add up to at
+    # least the people (life areas, helpers) — a reader who knows that may use it.
     found = []
-    for people in range(k, 40):
-        views = defaultdict(set)
-        for count in range(people + 1):
-            views[page((count,), k, people)].add(count)
-        for view, counts in views.items():
-            hidden = view[0][0] in (SMALL, COVERED)
-            if hidden and (len(counts) < 2 or len({people - c for c in counts}) < 2):
-                found.append((people, view, counts))
-            if not hidden and 0 < people - next(iter(counts)) < k:
-                found.append((people, view, counts))
+    for size in (2, 3, 4):
+        for people in range(k, 15 if size < 4 else 11):
+            views = defaultdict(list)
+            for world in itertools.product(range(people + 1), repeat=size):
+                if not at_least_one or sum(world) >= people:
+                    views[page(world, k, people)].append(world)
+            for view, worlds in views.items():
+                found += [(view, worlds[:3], cell) for cell in pinned(view, worlds, k)]
+                complements = [tuple(people - count for count in world) for world in worlds]
+                found += [(view, "not chosen", cell) for cell in pinned(view, complements, k)]
     assert not found, found[:3]
 
 
