@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 
 AREA_ANSWERS = {
     "jetzt": {"jetzt": "geht-so"},
@@ -37,3 +38,22 @@ def shown_code(html: str) -> str | None:
     """The personal code on the done page."""
     match = re.search(r'<p class="code" lang="de">(.*?)</p>', html)
     return match.group(1) if match else None
+
+
+def simultaneous_taps(app, cookie: str, path: str, data: dict, taps: int) -> list:
+    """`taps` POSTs of the same browser's cookie and form, released at the same moment; their responses."""
+    start, results = threading.Barrier(taps), []
+
+    def tap() -> None:
+        """One tap."""
+        tapper = app.test_client()
+        tapper.set_cookie("mitreden", cookie)
+        start.wait()
+        results.append(tapper.post(path, data=data))
+
+    threads = [threading.Thread(target=tap) for _ in range(taps)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results

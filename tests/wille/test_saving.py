@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import threading
 
 import pytest
 from sqlalchemy import func, select
@@ -10,7 +9,7 @@ from sqlalchemy import func, select
 from app.core.db import get_db
 from app.models import Draft, Person, WilleBereich, WilleRecord
 from tests.conftest import CheckingClient
-from tests.helpers import answer_everything, walk_flow
+from tests.helpers import answer_everything, simultaneous_taps, walk_flow
 
 
 def count(app, model) -> int:
@@ -33,21 +32,8 @@ def test_simultaneous_taps_on_save_store_one_record_and_one_code(app, taps):
     answer_everything(client, erlaubnis="ja", code="ja")
     token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/will/pruefen").get_data(as_text=True)).group(1)
     cookie = client.client.get_cookie("mitreden").value
-    start, results = threading.Barrier(taps), []
-
-    def tap() -> None:
-        """One tap: the same browser's cookie and form, sent at the same moment as the others."""
-        tapper = app.test_client()
-        tapper.set_cookie("mitreden", cookie)
-        start.wait()
-        response = tapper.post("/will/pruefen", data={"csrf_token": token})
-        results.append((response.status_code, response.headers.get("Location", "")))
-
-    threads = [threading.Thread(target=tap) for _ in range(taps)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    responses = simultaneous_taps(app, cookie, "/will/pruefen", {"csrf_token": token}, taps)
+    results = [(response.status_code, response.headers.get("Location", "")) for response in responses]
     assert all(status == 302 and location.endswith("/will/fertig") for status, location in results), results
     assert count(app, WilleRecord) == 1 and count(app, Person) == 1 and count(app, WilleBereich) == 1
     done = client.get("/will/fertig").get_data(as_text=True)
@@ -63,20 +49,8 @@ def test_a_change_through_mein_code_saved_by_taps_at_once_changes_the_one_record
     client.submit(f"/mein-code/aendern/{wille_id}", token_from="/mein-code/antworten")
     client.submit("/will/wohnen/jetzt?zurueck=pruefen", {"jetzt": "nicht-gut"})
     token, cookie = client.token("/will/pruefen"), client.client.get_cookie("mitreden").value
-    start, results = threading.Barrier(3), []
-
-    def tap() -> None:
-        """One of three taps at the same moment."""
-        tapper = app.test_client()
-        tapper.set_cookie("mitreden", cookie)
-        start.wait()
-        results.append(tapper.post("/will/pruefen", data={"csrf_token": token}).headers.get("Location", ""))
-
-    threads = [threading.Thread(target=tap) for _ in range(3)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    responses = simultaneous_taps(app, cookie, "/will/pruefen", {"csrf_token": token}, 3)
+    results = [response.headers.get("Location", "") for response in responses]
     assert all(location.endswith("/will/fertig") for location in results), results
     assert count(app, WilleRecord) == 1 and count(app, Person) == 1 and count(app, WilleBereich) == 1
     with app.app_context():

@@ -3,7 +3,6 @@ codes that open nothing, the limit on join tries, saving once, and a tablet pass
 from __future__ import annotations
 
 import re
-import threading
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -16,6 +15,7 @@ from app.sprache.content import baustein
 from app.workshops import zahlen
 from app.workshops.models import Workshop, WorkshopAntwort, WorkshopZahl
 from tests.conftest import CheckingClient
+from tests.helpers import simultaneous_taps
 from tests.sprache.test_einheitliche_woerter import sentences_of, text_of
 from tests.workshops.helpers import LEBEN, answer_all, join, make_workshop, tablet_for
 
@@ -224,20 +224,8 @@ def test_simultaneous_taps_on_save_store_once(app, taps):
     answer_all(client)
     token = client.token("/treffen/pruefen")
     cookie = client.client.get_cookie("mitreden").value
-    start, results = threading.Barrier(taps), []
-
-    def tap() -> None:
-        """One tap: the same browser's cookie and form, sent at the same moment as the others."""
-        tapper = app.test_client()
-        tapper.set_cookie("mitreden", cookie)
-        start.wait()
-        results.append(tapper.post("/treffen/pruefen", data={"csrf_token": token}).headers.get("Location", ""))
-
-    threads = [threading.Thread(target=tap) for _ in range(taps)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    responses = simultaneous_taps(app, cookie, "/treffen/pruefen", {"csrf_token": token}, taps)
+    results = [response.headers.get("Location", "") for response in responses]
     assert len(results) == taps and all(location.endswith("/treffen/danke") for location in results), results
     assert len(rows(app)) == 1 and counted(app) == 1
 

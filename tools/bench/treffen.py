@@ -11,10 +11,10 @@ import time
 import urllib.parse
 from datetime import date, datetime
 
-from sqlalchemy import MetaData, Table, create_engine, insert, select, text
+from sqlalchemy import MetaData, Table, create_engine, insert, select
 
 from .common import Client, gunicorn, mark, new_instance, pct
-from .workshop import WORKSHOP, burst, fresh_database, postgres_url
+from .workshop import WORKSHOP, burst, count_rows, fresh_database, postgres_url
 
 CODE = "482915"
 ANSWERS = {"treffen": "gut", "sagen": "ja", "zuhoeren": "etwas", "stadtteil": "ja", "neues": "nein",
@@ -36,16 +36,6 @@ def open_workshop(url) -> None:
             "erster_tag": date.today(), "letzter_tag": date.today(), "code": CODE, "demo": False,
             "created_at": datetime.now()})
     engine.dispose()
-
-
-def count_answers(url) -> int:
-    """Rows in the workshop_antwort table."""
-    engine = create_engine(url)
-    try:
-        with engine.connect() as connection:
-            return connection.execute(text("SELECT count(*) FROM workshop_antwort")).scalar_one()
-    finally:
-        engine.dispose()
 
 
 def send(client: Client, path: str, form: dict) -> tuple[float, str]:
@@ -92,7 +82,7 @@ def treffen() -> None:
         open_workshop(url)
         with gunicorn(env, workers=4) as port:
             times, errors, done, wall = burst(port, answer)
-        rows = count_answers(url)
+        rows = count_rows(url, "workshop_antwort")
     print(f"   {'errors':28} {len(errors):>8}  {mark(not errors)}")
     for message in sorted(set(errors))[:5]:
         print(f"     {errors.count(message)}× {message}")
