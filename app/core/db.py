@@ -5,6 +5,7 @@ from datetime import datetime, timezone
 
 from flask import Flask, current_app, g
 from sqlalchemy import create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
@@ -60,3 +61,8 @@ def get_db() -> Session:
 def commit() -> None:
     """Commit now: views call this once, before they redirect, so a failed write is an error page."""
     get_db().commit()
+
+
+def upsert_insert(db: Session, model):
+    """An INSERT for `model` that takes ON CONFLICT clauses, in the dialect of the session's database."""
+    return (postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert)(model)

@@ -13,10 +13,9 @@ import json
 from collections.abc import Callable
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from ..core.db import utcnow
+from ..core.db import upsert_insert, utcnow
 from ..privacy.k import SafeTable, as_data, from_data
 from .models import Ergebnisstand
 
@@ -33,9 +32,9 @@ def kept_or_new(db: Session, make: Callable[[], Tables], *, quartal: str, k: int
         return found
     tables = make()
     stored = json.dumps([[key, as_data(table) if table else None] for key, table in tables], ensure_ascii=False)
-    insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
-    db.execute(insert(Ergebnisstand).values(anbieter_id=anbieter_id, sozialraum_id=sozialraum_id, quartal=quartal,
-                                            k=k, tabellen=stored, created_at=utcnow()).on_conflict_do_nothing())
+    db.execute(upsert_insert(db, Ergebnisstand).values(
+        anbieter_id=anbieter_id, sozialraum_id=sozialraum_id, quartal=quartal, k=k, tabellen=stored,
+        created_at=utcnow()).on_conflict_do_nothing())
     return _find(db, group, quartal, k) or tables
 
 

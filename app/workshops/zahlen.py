@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from sqlalchemy import func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from ..core.db import upsert_insert
 from .models import WorkshopZahl
 
 # Keys no question has (question keys are plain words): how many answered, and who filled in.
@@ -44,8 +44,7 @@ def count_answer(db: Session, workshop_id: int, answers: dict, filled_by: str) -
     # row (PostgreSQL locks it until commit) before they touch any other, so they never deadlock.
     rows = [{"workshop_id": workshop_id, "frage": frage, "wert": wert, "anzahl": 1}
             for frage, wert in values(answers, filled_by)]
-    insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
-    statement = insert(WorkshopZahl).values(rows)
+    statement = upsert_insert(db, WorkshopZahl).values(rows)
     db.execute(statement.on_conflict_do_update(
         index_elements=[WorkshopZahl.workshop_id, WorkshopZahl.frage, WorkshopZahl.wert],
         set_={"anzahl": WorkshopZahl.anzahl + 1}))
